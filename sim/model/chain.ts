@@ -1,0 +1,710 @@
+/**
+ * The chain from shelter to housing as a discrete-event model (DESIGN §2), for one
+ * replication. Rules live here; the engine only orders events. Invariant, checked at the
+ * end of every run: arrived = in system + housed + exited, and every facility's
+ * occupancy equals the persons located there.
+ */
+import type { Engine } from '../engine/engine.ts';
+import type { Scenario, HousingRoute, Pathway, FacilityKind } from '../scenario/schema.ts';
+import { PATHWAYS, HOUSING_ROUTES } from '../scenario/schema.ts';
+import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
+import { Steps } from '../scenario/step-function.ts';
+import type { RandomSource } from '../random/source.ts';
+import { stream } from '../random/streams.ts';
+import { durationSampler } from '../random/duration.ts';
+import { pickIndex } from '../random/choice.ts';
+import { Person } from './person.ts';
+import { PersonFactory } from './person-factory.ts';
+import { Level } from './level.ts';
+import { advanceByIntegral, monthStart } from './piecewise-rate.ts';
+import { Tallies } from './tallies.ts';
+import type { ReplicationResult } from '../results/replication-result.ts';
+
+/** A facility while the model runs. */
+interface FacilityState {
+  index: number;
+  id: string;
+  kind: FacilityKind;
+  capacity: Steps<number>;
+  occupied: number;
+  /** servesType[typeIndex] */
+  servesType: boolean[];
+  stay: (() => number) | undefined;
+  afterStayU: RandomSource;
+  exitAfterStayShare: number;
+  level: Level;
+  /** Crisis only: the street queue, in arrival order (lazy removal). */
+  street: Person[];
+  streetHead: number;
+}
+
+interface ContingentState {
+  index: number;
+  routes: boolean[];
+  types: boolean[];
+  requiresBinding: boolean;
+  requiresUrgency: boolean;
+  acceptance: number;
+  bank: boolean;
+  bankDays: number;
+  offerU: RandomSource;
+  /** Ids of banked units, oldest first. */
+  banked: number[];
+  nextUnitId: number;
+}
+
+/** Options of one replication. */
+export interface ReplicationOptions {
+  seed: string | number;
+  replication: number;
+}
+
+const ROUTE_INDEX = new Map<string, number>(HOUSING_ROUTES.map((r, i) => [r, i]));
+const PLACE_KINDS = ['shelter24', 'bw', 'training'] as const;
+type PlaceKind = (typeof PLACE_KINDS)[number];
+
+export class ChainModel {
+  private readonly s: Scenario;
+  private readonly engine: Engine;
+  private readonly seed: string | number;
+  private readonly rep: number;
+  /** Model time (days) of 1 January of the start year. */
+  private readonly reportStart: number;
+  /** Model time (days) at which the run ends. */
+  readonly horizon: number;
+  private readonly t: Tallies;
+  private readonly facilities: FacilityState[];
+  private readonly byKind: Record<FacilityKind, FacilityState[]>;
+  private readonly placeWait: Record<PlaceKind, Person[]> = { shelter24: [], bw: [], training: [] };
+  private readonly placeWaitLevel: Record<PlaceKind, Level>;
+  private readonly contingents: ContingentState[];
+  private readonly anyBank: boolean;
+  /** Housing-ready persons in the order they became ready (lazy removal of the housed). */
+  private ready: Person[] = [];
+  private readyDone = 0;
+  private readonly pathwayCumulative: Steps<Float64Array>[];
+  private readonly urgencyDays: Steps<number>;
+  private readonly bindingYears: Steps<number>;
+  private readonly marketWait: (Steps<number> | undefined)[];
+  private readonly marketRoutes: boolean[];
+  private readonly factories: PersonFactory[];
+  private readonly returningFactories: (PersonFactory | undefined)[];
+  private nextId = 0;
+  /** Streams of this replication by name (each made once). */
+  private readonly streams = new Map<string, RandomSource>();
+
+  constructor(s: Scenario, engine: Engine, options: ReplicationOptions) {
+    this.s = s;
+    this.engine = engine;
+    this.seed = options.seed;
+    this.rep = options.replication;
+    this.reportStart = s.warmupYears * DAYS_PER_YEAR;
+    const years = s.endYear - s.startYear + 1;
+    this.horizon = this.reportStart + years * DAYS_PER_YEAR;
+    this.t = new Tallies(s, this.reportStart);
+    const typeIndex = new Map(s.householdTypes.map((h, i) => [h.id, i]));
+    const servesOf = (ids: string[]) => s.householdTypes.map((h) => ids.includes(h.id));
+
+    this.facilities = s.facilities.map((f, index) => ({
+      index,
+      id: f.id,
+      kind: f.kind,
+      capacity: new Steps(f.capacity, s.startYear),
+      occupied: 0,
+      servesType: servesOf(f.serves),
+      stay: f.stay ? durationSampler(f.stay, this.rng(`stay/${f.id}`)) : undefined,
+      afterStayU: this.rng(`afterStay/${f.id}`),
+      exitAfterStayShare: f.exitAfterStayShare,
+      level: this.t.occupancy[index],
+      street: [],
+      streetHead: 0,
+    }));
+    this.byKind = { crisis: [], shelter24: [], bw: [], training: [] };
+    for (const f of this.facilities) this.byKind[f.kind].push(f);
+    this.placeWaitLevel = {
+      shelter24: this.t.series.waitShelter24,
+      bw: this.t.series.waitBw,
+      training: this.t.series.waitTraining,
+    };
+
+    this.contingents = s.housing.contingents.map((c, index) => ({
+      index,
+      routes: HOUSING_ROUTES.map((r) => c.routes.includes(r)),
+      types: servesOf(c.householdTypes),
+      requiresBinding: c.requiresBinding,
+      requiresUrgency: c.requiresUrgency,
+      acceptance: c.singleBindingOffer ? 1 : c.acceptance,
+      bank: c.unused === 'bank',
+      bankDays: c.bankDays,
+      offerU: this.rng(`offers/${c.id}`),
+      banked: [],
+      nextUnitId: 0,
+    }));
+    this.anyBank = this.contingents.some((c) => c.bank);
+
+    this.pathwayCumulative = s.householdTypes.map((h) => {
+      const fn = s.triage.pathways[h.id] ?? { [String(s.startYear)]: { exit: 1 } };
+      const cumulative: Record<string, Float64Array> = {};
+      for (const [key, shares] of Object.entries(fn)) {
+        let sum = 0;
+        cumulative[key] = Float64Array.from(PATHWAYS, (p) => (sum += shares[p] ?? 0));
+      }
+      return new Steps(cumulative, s.startYear);
+    });
+    this.urgencyDays = new Steps(s.housing.urgencyAfterDays, s.startYear);
+    this.bindingYears = new Steps(s.housing.bindingYears, s.startYear);
+    this.marketWait = s.householdTypes.map((h) => {
+      const fn = s.housing.market.meanWaitDays[h.id];
+      return fn ? new Steps(fn, s.startYear) : undefined;
+    });
+    this.marketRoutes = HOUSING_ROUTES.map((r) => s.housing.market.routes.includes(r));
+
+    const facilityIndex = new Map(s.facilities.map((f, i) => [f.id, i]));
+    const originOf = (a: Scenario['arrivals'][number], i: number, prefix: string) => ({
+      prefix: `${prefix}/${a.id}`,
+      stream: i,
+      type: typeIndex.get(a.householdType)!,
+      entry: facilityIndex.get(a.entry)!,
+    });
+    this.factories = s.arrivals.map(
+      (a, i) => new PersonFactory(s, originOf(a, i, 'persons'), (n) => this.rng(n)),
+    );
+    this.returningFactories = s.arrivals.map(() => undefined);
+  }
+
+  /** The named random stream of this replication (made on first use). */
+  private rng(name: string): RandomSource {
+    let r = this.streams.get(name);
+    if (!r) {
+      r = stream(this.seed, this.rep, name);
+      this.streams.set(name, r);
+    }
+    return r;
+  }
+
+  private calendarDay(t: number): number {
+    return t - this.reportStart;
+  }
+
+  /** Runs the replication to the horizon and returns its result. */
+  run(): ReplicationResult {
+    this.seedInitialOccupants();
+    this.s.arrivals.forEach((_, i) => this.scheduleArrivals(i));
+    this.s.housing.contingents.forEach((_, i) => this.scheduleSupply(i));
+    this.scheduleStepChanges();
+    this.engine.run(this.horizon);
+    this.checkConservation();
+    return this.t.finish(this.horizon, this.engine.eventsProcessed, this.rep);
+  }
+
+  // ---- arrivals -------------------------------------------------------------------
+
+  private scheduleArrivals(i: number): void {
+    const a = this.s.arrivals[i];
+    const steps = new Steps(a.ratePerYear, this.s.startYear);
+    const season = a.seasonality;
+    const seasonMean = season ? season.reduce((x, y) => x + y, 0) / 12 : 1;
+    const months = Math.ceil(this.horizon / DAYS_PER_YEAR) * 12;
+    const rate = new Float64Array(months);
+    for (let m = 0; m < months; m++) {
+      const perYear = steps.at(this.calendarDay(monthStart(m)));
+      rate[m] = (perYear / DAYS_PER_YEAR) * (season ? season[m % 12] / seasonMean : 1);
+    }
+    const e = durationSampler({ dist: 'exponential', mean: 1 }, this.rng(`arrivals/${a.id}`));
+    const factory = this.factories[i];
+    const next = (from: number) => {
+      const at = advanceByIntegral(from, e(), (m) => rate[m], this.horizon);
+      if (at <= this.horizon) {
+        this.engine.at(at, () => {
+          this.arrive(factory, false);
+          next(at);
+        });
+      }
+    };
+    next(0);
+  }
+
+  private arrive(factory: PersonFactory, returning: boolean): Person {
+    const now = this.engine.now;
+    const entry = this.facilities[factory.origin.entry];
+    const crisis = entry.kind === 'crisis';
+    const a = factory.origin.stream >= 0 ? this.s.arrivals[factory.origin.stream] : undefined;
+    const selfResolveShare = a?.selfResolveShare ?? 0;
+    const p = factory.make(this.nextId++, now, this.calendarDay(now), returning, (d) =>
+      crisis ? d.selfResolveU >= selfResolveShare : false,
+    );
+    this.t.arrived(p, now, crisis);
+    if (crisis) {
+      if (!p.cohort) {
+        this.engine.after(p.draws.selfResolveDays, () => this.selfResolve(p));
+      } else {
+        this.engine.after(p.draws.triageDelayDays, () => this.triage(p));
+      }
+      if (entry.occupied < this.capacity(entry)) {
+        this.occupy(p, entry);
+      } else {
+        this.t.turnedAway(now);
+        this.joinStreet(p, entry);
+      }
+    } else {
+      // Pre-triaged entry (e.g. the central BW access): waits outside for a place.
+      p.triageTime = now;
+      p.pathway = entry.kind as Pathway;
+      this.seekPlace(p, entry.kind as PlaceKind);
+    }
+    return p;
+  }
+
+  /** Initial occupants at warm-up start, each with a residual stay. */
+  private seedInitialOccupants(): void {
+    this.s.facilities.forEach((f, i) => {
+      if (f.initialOccupancy === 0) return;
+      const fac = this.facilities[i];
+      const type = fac.servesType.indexOf(true);
+      const factory = new PersonFactory(
+        this.s,
+        { prefix: `initial/${f.id}`, stream: -1, type, entry: i },
+        (n) => this.rng(n),
+      );
+      const residual = this.rng(`initial/${f.id}/residual`);
+      for (let k = 0; k < f.initialOccupancy; k++) {
+        const p = factory.make(this.nextId++, 0, this.calendarDay(0), false, () => false);
+        this.t.arrived(p, 0, false);
+        this.occupy(p, fac);
+        const u = residual();
+        if (f.kind === 'crisis') {
+          this.engine.at(u * p.draws.triageDelayDays, () => this.triage(p));
+        } else {
+          p.triageTime = 0;
+          p.pathway = f.kind as Pathway;
+          p.homeTime = f.kind === 'shelter24' ? NaN : 0;
+          this.engine.at(u * fac.stay!(), () => this.endStay(p, fac));
+        }
+      }
+    });
+  }
+
+  // ---- places ---------------------------------------------------------------------
+
+  private capacity(f: FacilityState): number {
+    return f.capacity.at(this.calendarDay(this.engine.now));
+  }
+
+  private occupy(p: Person, f: FacilityState): void {
+    f.occupied++;
+    f.level.add(this.engine.now, 1);
+    p.holding = f.index;
+    this.t.admitted(f.index, this.engine.now);
+    this.moveTo(p, this.t.facilityNode(f.index));
+  }
+
+  /** Gives up the place `p` holds (if any); returns the facility to refill afterwards. */
+  private vacate(p: Person): FacilityState | undefined {
+    if (p.holding < 0) return undefined;
+    const f = this.facilities[p.holding];
+    f.occupied--;
+    f.level.add(this.engine.now, -1);
+    p.holding = -1;
+    return f;
+  }
+
+  /** Admits waiting persons into free places of `f`, in their waiting order. */
+  private fill(f: FacilityState | undefined): void {
+    if (!f) return;
+    while (f.occupied < this.capacity(f)) {
+      const next = f.kind === 'crisis' ? this.streetHead(f) : this.placeWaiterFor(f);
+      if (!next) return;
+      if (f.kind === 'crisis') this.admitFromStreet(next, f);
+      else this.admitToPlace(next, f);
+    }
+  }
+
+  private joinStreet(p: Person, f: FacilityState): void {
+    f.street.push(p);
+    this.t.series.street.add(this.engine.now, 1);
+    this.moveTo(p, this.t.node.street);
+    if (Number.isFinite(p.draws.patienceDays)) {
+      p.patienceHandle = this.engine.after(p.draws.patienceDays, () => this.giveUp(p));
+    }
+  }
+
+  private streetHead(f: FacilityState): Person | undefined {
+    const q = f.street;
+    while (f.streetHead < q.length) {
+      const p = q[f.streetHead];
+      if (!p.done && p.location === this.t.node.street) return p;
+      f.streetHead++;
+    }
+    if (f.streetHead > 0) {
+      q.length = 0;
+      f.streetHead = 0;
+    }
+    return undefined;
+  }
+
+  /** Takes `p` out of the street queue (lazily; the queue skips it later). */
+  private leaveStreet(p: Person): void {
+    this.t.series.street.add(this.engine.now, -1);
+    if (p.patienceHandle >= 0) {
+      this.engine.cancel(p.patienceHandle);
+      p.patienceHandle = -1;
+    }
+  }
+
+  private admitFromStreet(p: Person, f: FacilityState): void {
+    this.leaveStreet(p);
+    f.streetHead++;
+    this.occupy(p, f);
+  }
+
+  /** `p` needs a place of `kind`: takes a free one, or waits where they are. */
+  private seekPlace(p: Person, kind: PlaceKind): void {
+    for (const f of this.byKind[kind]) {
+      if (f.servesType[p.type] && f.occupied < this.capacity(f)) {
+        this.admitToPlace(p, f, false);
+        return;
+      }
+    }
+    p.waitingForPlace = true;
+    this.placeWait[kind].push(p);
+    this.placeWaitLevel[kind].add(this.engine.now, 1);
+    if (p.holding < 0) this.moveTo(p, this.t.node.waitingOutside);
+  }
+
+  private placeWaiterFor(f: FacilityState): Person | undefined {
+    const list = this.placeWait[f.kind as PlaceKind];
+    let dead = 0;
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i];
+      if (!p.waitingForPlace) {
+        dead++;
+        continue;
+      }
+      if (f.servesType[p.type]) {
+        if (dead > 32) this.placeWait[f.kind as PlaceKind] = list.filter((q) => q.waitingForPlace);
+        return p;
+      }
+    }
+    return undefined;
+  }
+
+  /** Moves `p` into a place of `f` (shelter24, bw or training) and starts the stay. */
+  private admitToPlace(p: Person, f: FacilityState, wasWaiting = true): void {
+    const now = this.engine.now;
+    if (wasWaiting) {
+      p.waitingForPlace = false;
+      this.placeWaitLevel[f.kind as PlaceKind].add(now, -1);
+    }
+    const vacated = this.vacate(p);
+    this.occupy(p, f);
+    if (f.kind !== 'shelter24' && Number.isNaN(p.homeTime)) p.homeTime = now;
+    this.engine.after(f.stay!(), () => this.endStay(p, f));
+    this.fill(vacated);
+  }
+
+  private endStay(p: Person, f: FacilityState): void {
+    if (p.done) return;
+    if (f.afterStayU() < f.exitAfterStayShare) {
+      this.exit(p, this.t.node.exit);
+    } else {
+      this.becomeReady(p, f.kind as HousingRoute);
+    }
+  }
+
+  // ---- crisis: self-resolve, give up, triage ---------------------------------------
+
+  private selfResolve(p: Person): void {
+    if (!p.done) this.exit(p, this.t.node.selfResolved);
+  }
+
+  private giveUp(p: Person): void {
+    p.patienceHandle = -1;
+    if (!p.done && p.location === this.t.node.street) this.exit(p, this.t.node.gaveUp);
+  }
+
+  private triage(p: Person): void {
+    if (p.done) return;
+    const now = this.engine.now;
+    p.triageTime = now;
+    const cumulative = this.pathwayCumulative[p.type].at(this.calendarDay(now));
+    const pathway = PATHWAYS[pickIndex(() => p.draws.pathwayU, cumulative)];
+    p.pathway = pathway;
+    if (pathway === 'exit') {
+      this.exit(p, this.t.node.exit);
+      return;
+    }
+    if (p.location === this.t.node.street) {
+      this.leaveStreet(p);
+      this.moveTo(p, this.t.node.waitingOutside);
+    }
+    if (pathway === 'independent' || pathway === 'housingFirst') this.becomeReady(p, pathway);
+    else this.seekPlace(p, pathway);
+  }
+
+  // ---- housing ----------------------------------------------------------------------
+
+  private becomeReady(p: Person, route: HousingRoute): void {
+    const now = this.engine.now;
+    p.route = route;
+    p.routeIndex = ROUTE_INDEX.get(route)!;
+    p.readyTime = now;
+    this.ready.push(p);
+    this.t.series.waitHome.add(now, 1);
+    let vacated: FacilityState | undefined;
+    if (p.holding >= 0 && p.draws.elsewhereU < this.s.housing.waitElsewhereShare) {
+      vacated = this.vacate(p);
+    }
+    if (p.holding >= 0) this.t.series.waitHomeBlocking.add(now, 1);
+    else this.moveTo(p, this.t.node.readyElsewhere);
+    const wait = this.marketWait[p.type];
+    if (wait && this.marketRoutes[p.routeIndex]) {
+      const days = p.draws.marketE * wait.at(this.calendarDay(now));
+      p.marketHandle = this.engine.after(days, () => this.house(p, undefined));
+    }
+    this.fill(vacated);
+    if (this.anyBank && !p.done) {
+      this.offerBankedTo(p);
+      this.scheduleEligibilityChecks(p);
+    }
+  }
+
+  /**
+   * Who may take a unit of `c` now: persons who arrived no later than `arrival` (urgency)
+   * and whose bindingKey is at least `binding` (regional binding).
+   */
+  private limits(c: ContingentState): { arrival: number; binding: number } {
+    const now = this.engine.now;
+    const day = this.calendarDay(now);
+    return {
+      arrival: c.requiresUrgency ? now - this.urgencyDays.at(day) : Infinity,
+      binding: c.requiresBinding ? this.bindingYears.at(day) * DAYS_PER_YEAR - now : -Infinity,
+    };
+  }
+
+  private eligible(p: Person, c: ContingentState, lim: { arrival: number; binding: number }) {
+    return (
+      !p.done &&
+      c.routes[p.routeIndex] &&
+      c.types[p.type] &&
+      p.arrival <= lim.arrival &&
+      p.bindingKey >= lim.binding
+    );
+  }
+
+  /**
+   * Offers one unit of contingent `c` down the priority list until someone accepts.
+   * Returns true if the unit was used.
+   */
+  private offerUnit(c: ContingentState): boolean {
+    const now = this.engine.now;
+    const lim = this.limits(c);
+    const blockingFirst = this.s.housing.priority === 'blockingFirst';
+    for (let pass = blockingFirst ? 0 : 1; pass < 2; pass++) {
+      for (let i = 0; i < this.ready.length; i++) {
+        const p = this.ready[i];
+        if (pass === 0 && p.holding < 0) continue;
+        if (!this.eligible(p, c, lim)) continue;
+        if (c.offerU() < c.acceptance) {
+          this.house(p, c);
+          return true;
+        }
+        this.t.contingent(c.index, 'refused', now);
+      }
+    }
+    return false;
+  }
+
+  private deliverUnit(c: ContingentState): void {
+    const now = this.engine.now;
+    this.t.contingent(c.index, 'delivered', now);
+    if (this.offerUnit(c)) return;
+    if (c.bank) {
+      const id = c.nextUnitId++;
+      c.banked.push(id);
+      this.engine.after(c.bankDays, () => {
+        if (c.banked[0] === id) {
+          c.banked.shift();
+          this.t.contingent(c.index, 'lapsed', this.engine.now);
+        }
+      });
+    } else {
+      this.t.contingent(c.index, 'lapsed', now);
+    }
+  }
+
+  /** A person just became eligible (or ready): offer banked units they qualify for. */
+  private offerBankedTo(p: Person): void {
+    const now = this.engine.now;
+    for (const c of this.contingents) {
+      if (p.done) return;
+      if (c.banked.length === 0 || !this.eligible(p, c, this.limits(c))) continue;
+      if (c.offerU() < c.acceptance) {
+        c.banked.shift();
+        this.house(p, c);
+      } else {
+        this.t.contingent(c.index, 'refused', now);
+      }
+    }
+  }
+
+  /** Offers every banked unit again (after a rule change). */
+  private offerAllBanked(): void {
+    for (const c of this.contingents) {
+      let n = c.banked.length;
+      while (n-- > 0 && c.banked.length > 0) {
+        if (!this.offerUnit(c)) break;
+        c.banked.shift();
+      }
+    }
+  }
+
+  /** Schedules re-checks for banked units when `p` crosses the urgency or binding line. */
+  private scheduleEligibilityChecks(p: Person): void {
+    const now = this.engine.now;
+    const day = this.calendarDay(now);
+    const urgencyAt = p.arrival + this.urgencyDays.at(day);
+    const bindingAt =
+      p.arrival + (this.bindingYears.at(day) - p.draws.tenureYears) * DAYS_PER_YEAR;
+    for (const at of [urgencyAt, bindingAt]) {
+      if (at > now && at <= this.horizon) {
+        this.engine.at(at, () => {
+          if (!p.done) this.offerBankedTo(p);
+        });
+      }
+    }
+  }
+
+  private house(p: Person, c: ContingentState | undefined): void {
+    if (p.done) return;
+    const now = this.engine.now;
+    if (Number.isNaN(p.homeTime)) p.homeTime = now;
+    if (c) {
+      this.t.contingent(c.index, 'used', now);
+      if (p.marketHandle >= 0) this.engine.cancel(p.marketHandle);
+    }
+    p.marketHandle = -1;
+    this.t.housed(now, c !== undefined);
+    this.leaveReady(p);
+    const vacated = this.vacate(p);
+    this.moveTo(p, this.t.node.housed);
+    p.done = true;
+    this.fill(vacated);
+    if (p.draws.relapseU < this.s.relapse.share && p.stream >= 0) {
+      this.engine.after(p.draws.relapseDays, () => this.arrive(this.returningFactory(p.stream), true));
+    }
+  }
+
+  private returningFactory(i: number): PersonFactory {
+    let f = this.returningFactories[i];
+    if (!f) {
+      const base = this.factories[i].origin;
+      f = new PersonFactory(this.s, { ...base, prefix: `returning/${this.s.arrivals[i].id}` }, (n) =>
+        this.rng(n),
+      );
+      this.returningFactories[i] = f;
+    }
+    return f;
+  }
+
+  /** Removes `p` from the housing-ready list (lazily) and its levels. */
+  private leaveReady(p: Person): void {
+    if (Number.isNaN(p.readyTime)) return;
+    const now = this.engine.now;
+    this.t.series.waitHome.add(now, -1);
+    if (p.holding >= 0) this.t.series.waitHomeBlocking.add(now, -1);
+    p.readyTime = NaN;
+    if (++this.readyDone > 64 && this.readyDone * 2 > this.ready.length) {
+      this.ready = this.ready.filter((q) => !Number.isNaN(q.readyTime));
+      this.readyDone = 0;
+    }
+  }
+
+  // ---- leaving, moving, bookkeeping ---------------------------------------------------
+
+  private exit(p: Person, node: number): void {
+    const now = this.engine.now;
+    if (p.location === this.t.node.street) this.leaveStreet(p);
+    if (p.waitingForPlace) {
+      p.waitingForPlace = false;
+      this.placeWaitLevel[p.pathway as PlaceKind].add(now, -1);
+    }
+    this.leaveReady(p);
+    if (p.marketHandle >= 0) this.engine.cancel(p.marketHandle);
+    const vacated = this.vacate(p);
+    this.moveTo(p, node);
+    p.done = true;
+    this.t.exited(node, now);
+    this.fill(vacated);
+  }
+
+  private moveTo(p: Person, node: number): void {
+    this.t.move(p.location, node, this.engine.now);
+    p.location = node;
+  }
+
+  // ---- time-driven supply and rule changes --------------------------------------------
+
+  private scheduleSupply(i: number): void {
+    const c = this.s.housing.contingents[i];
+    const state = this.contingents[i];
+    const steps = new Steps(c.unitsPerYear, this.s.startYear);
+    const perYear = (m: number) => steps.at(this.calendarDay(monthStart(m)));
+    if (c.pattern === 'monthly') {
+      let carry = 0;
+      const months = Math.ceil(this.horizon / DAYS_PER_YEAR) * 12;
+      for (let m = 0; m < months; m++) {
+        const at = monthStart(m);
+        if (at >= this.horizon) break;
+        carry += perYear(m) / 12;
+        const n = Math.floor(carry + 1e-9);
+        carry -= n;
+        if (n > 0) {
+          this.engine.at(at, () => {
+            for (let k = 0; k < n; k++) this.deliverUnit(state);
+          });
+        }
+      }
+      return;
+    }
+    const e =
+      c.pattern === 'poisson'
+        ? durationSampler({ dist: 'exponential', mean: 1 }, this.rng(`supply/${c.id}`))
+        : () => 1;
+    const rate = (m: number) => perYear(m) / DAYS_PER_YEAR;
+    const next = (from: number, amount: number) => {
+      const at = advanceByIntegral(from, amount, rate, this.horizon);
+      if (at <= this.horizon) {
+        this.engine.at(at, () => {
+          this.deliverUnit(state);
+          next(at, e());
+        });
+      }
+    };
+    // Even supply starts half an interval in, so a year's units are centred in it.
+    next(0, c.pattern === 'even' ? 0.5 : e());
+  }
+
+  private scheduleStepChanges(): void {
+    this.facilities.forEach((f) => {
+      for (const day of f.capacity.changeDays()) {
+        const at = this.reportStart + day;
+        if (at < this.horizon) this.engine.at(at, () => this.fill(f));
+      }
+    });
+    if (!this.anyBank) return;
+    const days = new Set([...this.urgencyDays.changeDays(), ...this.bindingYears.changeDays()]);
+    for (const day of [...days].sort((a, b) => a - b)) {
+      const at = this.reportStart + day;
+      if (at < this.horizon) this.engine.at(at, () => this.offerAllBanked());
+    }
+  }
+
+  private checkConservation(): void {
+    const problems = this.t.conservationProblems(this.facilities.map((f) => f.occupied));
+    if (problems.length > 0) {
+      throw new Error(
+        `conservation of people broken in replication ${this.rep}: ${problems.join('; ')}`,
+      );
+    }
+  }
+}

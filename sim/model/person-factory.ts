@@ -1,0 +1,87 @@
+/**
+ * Makes persons with their random attributes, drawn at arrival from the source's own
+ * streams, so the n-th person from a source is the same whatever else the scenario
+ * changes (common random numbers). Attributes that take exactly one uniform share one
+ * stream (a fixed number of draws per person keeps it aligned); each duration, whose
+ * sampler may draw a variable count (rejection), has a stream of its own.
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import type { RandomSource } from '../random/source.ts';
+import { durationSampler } from '../random/duration.ts';
+import { Steps } from '../scenario/step-function.ts';
+import { Person, type PersonDraws } from './person.ts';
+
+type Sampler = () => number;
+const never: Sampler = () => Infinity;
+const zero: Sampler = () => 0;
+
+/** Where a factory's persons come from. */
+export interface PersonOrigin {
+  /** Stream name prefix, e.g. "persons/night-single" or "initial/bw". */
+  prefix: string;
+  /** Index into scenario.arrivals, or -1 for initial occupants. */
+  stream: number;
+  /** Index into scenario.householdTypes. */
+  type: number;
+  /** Index into scenario.facilities of the entry (a crisis shelter or a waiting list). */
+  entry: number;
+}
+
+export class PersonFactory {
+  private readonly tenure: Sampler;
+  /** One stream for the single-uniform attributes, drawn in a fixed order. */
+  private readonly uniform: RandomSource;
+  private readonly selfResolveDays: Sampler;
+  private readonly patience: Sampler;
+  private readonly triageDelay: Steps<Sampler>;
+  private readonly relapseDays: Sampler;
+  /** Unit exponential from the uniform stream (d3's inversion: exactly one draw). */
+  private readonly unitExponential: Sampler;
+
+  constructor(
+    s: Scenario,
+    readonly origin: PersonOrigin,
+    streamOf: (name: string) => RandomSource,
+  ) {
+    const src = (attr: string) => streamOf(`${origin.prefix}/${attr}`);
+    const arrival = origin.stream >= 0 ? s.arrivals[origin.stream] : undefined;
+    const entry = s.facilities[origin.entry];
+    this.tenure = durationSampler(s.householdTypes[origin.type].tenureYears, src('tenure'));
+    this.uniform = src('uniform');
+    this.unitExponential = durationSampler({ dist: 'exponential', mean: 1 }, this.uniform);
+    this.selfResolveDays = arrival?.selfResolveDays
+      ? durationSampler(arrival.selfResolveDays, src('selfResolveDays'))
+      : zero;
+    this.patience = entry.patienceDays ? durationSampler(entry.patienceDays, src('patience')) : never;
+    const triageSrc = src('triageDelay');
+    const samplers: Record<string, Sampler> = {};
+    for (const [key, spec] of Object.entries(s.triage.delayDays)) {
+      samplers[key] = durationSampler(spec, triageSrc);
+    }
+    this.triageDelay = new Steps(samplers, s.startYear);
+    this.relapseDays = durationSampler(s.relapse.afterDays, src('relapseDays'));
+  }
+
+  /**
+   * A new person arriving at model time `t` (days).
+   * @param calendarDay the calendar day of `t` (for time-varying distributions)
+   * @param cohort whether the person counts in a goal cohort
+   */
+  make(id: number, t: number, calendarDay: number, returning: boolean, cohortOf: (d: PersonDraws) => boolean): Person {
+    const u = this.uniform;
+    const draws: PersonDraws = {
+      tenureYears: this.tenure(),
+      selfResolveU: u(),
+      selfResolveDays: this.selfResolveDays(),
+      patienceDays: this.patience(),
+      triageDelayDays: this.triageDelay.at(calendarDay)(),
+      pathwayU: u(),
+      elsewhereU: u(),
+      marketE: this.unitExponential(),
+      relapseU: u(),
+      relapseDays: this.relapseDays(),
+    };
+    const o = this.origin;
+    return new Person(id, o.stream, o.type, o.entry, t, returning, cohortOf(draws), draws);
+  }
+}

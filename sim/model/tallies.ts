@@ -1,0 +1,257 @@
+/**
+ * The bookkeeping of one replication: counters per reported year, time-weighted levels,
+ * the flow matrix, the goal cohorts, and the counts that prove conservation of people.
+ * Events before the reported period (warm-up) move people but are not reported.
+ */
+import { quantileSorted } from 'd3-array';
+import type { Scenario } from '../scenario/schema.ts';
+import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
+import { Level, DAYS_PER_WEEK } from './level.ts';
+import type { Person } from './person.ts';
+import {
+  CHAIN_KPIS,
+  CONTINGENT_KPIS,
+  HISTOGRAM_BINS,
+  HISTOGRAM_BIN_DAYS,
+  QUEUE_SERIES,
+  resultLayout,
+  type ChainKpi,
+  type ReplicationResult,
+  type ResultLayout,
+} from '../results/replication-result.ts';
+
+type QueueSeries = (typeof QUEUE_SERIES)[number];
+type ContingentKpi = (typeof CONTINGENT_KPIS)[number];
+
+export class Tallies {
+  readonly layout: ResultLayout;
+  private readonly years: number;
+  private readonly yearly: Record<string, Float64Array> = {};
+  /** Occupancy level per facility index. */
+  readonly occupancy: Level[];
+  /** Queue levels by name. */
+  readonly series: Record<QueueSeries, Level>;
+  /** Flow-node indices. */
+  readonly node: {
+    arrival: number;
+    street: number;
+    waitingOutside: number;
+    readyElsewhere: number;
+    housed: number;
+    selfResolved: number;
+    gaveUp: number;
+    exit: number;
+  };
+  private readonly nodes: number;
+  private readonly flow: Float64Array;
+  /** Persons at each flow node now (all time, warm-up included). */
+  private readonly at: Float64Array;
+  private readonly admissions: Float64Array[];
+  private readonly contingentCounts: Record<ContingentKpi, Float64Array>[];
+  private readonly cohort: Person[] = [];
+  private arrivedTotal = 0;
+  private housedTotal = 0;
+  private exitedTotal = 0;
+
+  constructor(
+    private readonly s: Scenario,
+    private readonly reportStart: number,
+  ) {
+    this.layout = resultLayout(s);
+    this.years = this.layout.years.length;
+    for (const name of this.layout.yearly) this.yearly[name] = new Float64Array(this.years);
+    const level = () => new Level(reportStart, this.years);
+    this.occupancy = s.facilities.map(level);
+    this.series = Object.fromEntries(QUEUE_SERIES.map((q) => [q, level()])) as Record<
+      QueueSeries,
+      Level
+    >;
+    const index = (name: string) => this.layout.flowNodes.indexOf(name);
+    this.node = {
+      arrival: index('arrival'),
+      street: index('street'),
+      waitingOutside: index('waitingOutside'),
+      readyElsewhere: index('readyElsewhere'),
+      housed: index('housed'),
+      selfResolved: index('selfResolved'),
+      gaveUp: index('gaveUp'),
+      exit: index('exit'),
+    };
+    this.nodes = this.layout.flowNodes.length;
+    this.flow = new Float64Array(this.nodes * this.nodes);
+    this.at = new Float64Array(this.nodes);
+    this.admissions = s.facilities.map((f) => this.yearly[`admissions:${f.id}`]);
+    this.contingentCounts = s.housing.contingents.map(
+      (c) =>
+        Object.fromEntries(CONTINGENT_KPIS.map((k) => [k, this.yearly[`${k}:${c.id}`]])) as Record<
+          ContingentKpi,
+          Float64Array
+        >,
+    );
+  }
+
+  /** Flow node of facility `i`. */
+  facilityNode(i: number): number {
+    return this.node.readyElsewhere + 1 + i;
+  }
+
+  /** Reported year index of model time `t`, or -1 outside the reported period. */
+  private yearIndex(t: number): number {
+    const y = Math.floor((t - this.reportStart) / DAYS_PER_YEAR);
+    return y >= 0 && y < this.years ? y : -1;
+  }
+
+  private count(kpi: ChainKpi, t: number): void {
+    const y = this.yearIndex(t);
+    if (y >= 0) this.yearly[kpi][y]++;
+  }
+
+  arrived(p: Person, t: number, crisis: boolean): void {
+    this.arrivedTotal++;
+    this.at[this.node.arrival]++;
+    this.count('arrivals', t);
+    if (crisis) this.count('crisisArrivals', t);
+    if (p.returning) this.count('returning', t);
+    if (p.cohort && this.yearIndex(t) >= 0) this.cohort.push(p);
+  }
+
+  turnedAway(t: number): void {
+    this.count('turnedAway', t);
+  }
+
+  admitted(facility: number, t: number): void {
+    const y = this.yearIndex(t);
+    if (y >= 0) this.admissions[facility][y]++;
+  }
+
+  housed(t: number, byContingent: boolean): void {
+    this.housedTotal++;
+    this.count('housed', t);
+    this.count(byContingent ? 'housedContingent' : 'housedMarket', t);
+  }
+
+  exited(node: number, t: number): void {
+    this.exitedTotal++;
+    if (node === this.node.selfResolved) this.count('selfResolved', t);
+    else if (node === this.node.gaveUp) this.count('gaveUp', t);
+    else this.count('exits', t);
+  }
+
+  contingent(i: number, kpi: ContingentKpi, t: number): void {
+    const y = this.yearIndex(t);
+    if (y >= 0) this.contingentCounts[i][kpi][y]++;
+  }
+
+  move(from: number, to: number, t: number): void {
+    this.at[from]--;
+    this.at[to]++;
+    if (t >= this.reportStart) this.flow[from * this.nodes + to]++;
+  }
+
+  /** Everything that breaks conservation of people; empty when all is well. */
+  conservationProblems(occupied: number[]): string[] {
+    const out: string[] = [];
+    const n = this.node;
+    let inSystem = 0;
+    for (let i = 0; i < this.nodes; i++) {
+      if (i !== n.housed && i !== n.selfResolved && i !== n.gaveUp && i !== n.exit) {
+        inSystem += this.at[i];
+      }
+    }
+    const exited = this.at[n.selfResolved] + this.at[n.gaveUp] + this.at[n.exit];
+    if (this.arrivedTotal !== inSystem + this.housedTotal + this.exitedTotal) {
+      out.push(
+        `arrived ${this.arrivedTotal} ≠ in system ${inSystem} + housed ${this.housedTotal} + exited ${this.exitedTotal}`,
+      );
+    }
+    if (this.at[n.housed] !== this.housedTotal) out.push('housed count differs from housed node');
+    if (exited !== this.exitedTotal) out.push('exit count differs from exit nodes');
+    if (this.at[n.arrival] !== 0) out.push(`${this.at[n.arrival]} person(s) stuck at arrival`);
+    occupied.forEach((o, i) => {
+      if (o !== this.at[this.facilityNode(i)] || o < 0) {
+        out.push(`facility ${this.s.facilities[i].id}: ${o} places taken but ${this.at[this.facilityNode(i)]} persons there`);
+      }
+    });
+    return out;
+  }
+
+  /** Closes the levels at `horizon` and builds the replication's result columns. */
+  finish(horizon: number, events: number, replication: number): ReplicationResult {
+    const { s, years, yearly } = this;
+    for (const l of [...this.occupancy, ...Object.values(this.series)]) l.advance(horizon);
+    const weekly: Record<string, Float64Array> = {};
+    const weeks = this.layout.weeks;
+    const lastWeekDays = years * DAYS_PER_YEAR - (weeks - 1) * DAYS_PER_WEEK;
+    const perWeek = (l: Level) =>
+      l.weekly.map((v, w) => v / (w === weeks - 1 ? lastWeekDays : DAYS_PER_WEEK));
+    s.facilities.forEach((f, i) => {
+      const placeDays = this.occupancy[i].yearly;
+      yearly[`placeDays:${f.id}`].set(placeDays);
+      yearly[`occupancy:${f.id}`].set(placeDays.map((v) => v / DAYS_PER_YEAR));
+      yearly[`cost:${f.id}`].set(placeDays.map((v) => v * f.costPerPlaceDay));
+      weekly[`occupancy:${f.id}`] = perWeek(this.occupancy[i]);
+    });
+    for (const q of QUEUE_SERIES) weekly[q] = perWeek(this.series[q]);
+    yearly.streetDays.set(this.series.street.yearly);
+    yearly.waitingHome.set(this.series.waitHome.yearly.map((v) => v / DAYS_PER_YEAR));
+
+    const daysToHome = this.cohortOutcomes(horizon);
+    const g = s.goal.year - s.startYear;
+    const triageShare = yearly.triageShare[g];
+    const rehousingShare = yearly.rehousingShare[g];
+    const met = triageShare >= s.goal.triageTarget && rehousingShare >= s.goal.rehousingTarget;
+    for (const k of CHAIN_KPIS) if (!yearly[k]) throw new Error(`missing column ${k}`);
+    return {
+      replication,
+      events,
+      yearly,
+      weekly,
+      flow: this.flow,
+      daysToHome,
+      goal: { triageShare, rehousingShare, met },
+    };
+  }
+
+  /** Fills the cohort columns; returns the days-to-home histogram. */
+  private cohortOutcomes(horizon: number): Float64Array {
+    const { s, years, yearly } = this;
+    const { triageDays, homeDays } = s.goal;
+    const size = new Float64Array(years);
+    const triaged = new Float64Array(years);
+    const eligible = new Float64Array(years);
+    const home = new Float64Array(years);
+    const days: number[][] = Array.from({ length: years }, () => []);
+    const histogram = new Float64Array(HISTOGRAM_BINS);
+    for (const p of this.cohort) {
+      const y = this.yearIndex(p.arrival);
+      size[y]++;
+      if (p.triageTime - p.arrival <= triageDays) triaged[y]++;
+      if (p.pathway === 'exit') continue;
+      eligible[y]++;
+      const d = p.homeTime - p.arrival;
+      if (d <= homeDays) home[y]++;
+      days[y].push(Number.isNaN(d) ? NEVER : d);
+      if (!Number.isNaN(d)) {
+        histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(d / HISTOGRAM_BIN_DAYS))]++;
+      }
+    }
+    for (let y = 0; y < years; y++) {
+      const yearEnd = this.reportStart + (y + 1) * DAYS_PER_YEAR;
+      yearly.cohortSize[y] = size[y];
+      yearly.triageShare[y] = yearEnd + triageDays <= horizon ? triaged[y] / size[y] : NaN;
+      const observed = yearEnd + homeDays <= horizon;
+      yearly.rehousingShare[y] = observed ? home[y] / eligible[y] : NaN;
+      const sorted = days[y].sort((a, b) => a - b);
+      yearly.daysToHomeP50[y] = observed ? finiteOrNaN(quantileSorted(sorted, 0.5)) : NaN;
+      yearly.daysToHomeP90[y] = observed ? finiteOrNaN(quantileSorted(sorted, 0.9)) : NaN;
+    }
+    return histogram;
+  }
+}
+
+/** Stand-in for "never reached a home" that keeps quantile interpolation finite. */
+const NEVER = 1e300;
+
+function finiteOrNaN(x: number | undefined): number {
+  return x !== undefined && x < NEVER / 2 ? x : NaN;
+}
