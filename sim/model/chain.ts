@@ -228,14 +228,10 @@ export class ChainModel {
     const now = this.engine.now;
     const entry = this.facilities[factory.origin.entry];
     const crisis = entry.kind === 'crisis';
-    const a = factory.origin.stream >= 0 ? this.s.arrivals[factory.origin.stream] : undefined;
-    const selfResolveShare = a?.selfResolveShare ?? 0;
-    const p = factory.make(this.nextId++, now, this.calendarDay(now), returning, (d) =>
-      crisis ? d.selfResolveU >= selfResolveShare : false,
-    );
+    const p = factory.make(this.nextId++, now, this.calendarDay(now), returning);
     this.t.arrived(p, now, crisis);
     if (crisis) {
-      if (!p.cohort) {
+      if (p.draws.selfResolves) {
         this.engine.after(p.draws.selfResolveDays, () => this.selfResolve(p));
       } else {
         this.engine.after(p.draws.triageDelayDays, () => this.triage(p));
@@ -268,7 +264,7 @@ export class ChainModel {
       );
       const residual = this.rng(`initial/${f.id}/residual`);
       for (let k = 0; k < f.initialOccupancy; k++) {
-        const p = factory.make(this.nextId++, 0, this.calendarDay(0), false, () => false);
+        const p = factory.make(this.nextId++, 0, this.calendarDay(0), false);
         this.t.arrived(p, 0, false);
         this.occupy(p, fac);
         const u = residual();
@@ -294,6 +290,7 @@ export class ChainModel {
     f.occupied++;
     f.level.add(this.engine.now, 1);
     p.holding = f.index;
+    p.admittedAt = this.engine.now;
     this.t.admitted(f.index, this.engine.now);
     this.moveTo(p, this.t.facilityNode(f.index));
   }
@@ -302,8 +299,10 @@ export class ChainModel {
   private vacate(p: Person): FacilityState | undefined {
     if (p.holding < 0) return undefined;
     const f = this.facilities[p.holding];
+    const now = this.engine.now;
     f.occupied--;
-    f.level.add(this.engine.now, -1);
+    f.level.add(now, -1);
+    this.t.departed(f.index, now, now - p.admittedAt);
     p.holding = -1;
     return f;
   }
@@ -589,7 +588,7 @@ export class ChainModel {
     this.moveTo(p, this.t.node.housed);
     p.done = true;
     this.fill(vacated);
-    if (p.draws.relapseU < this.s.relapse.share && p.stream >= 0) {
+    if (p.draws.relapses) {
       this.engine.after(p.draws.relapseDays, () => this.arrive(this.returningFactory(p.stream), true));
     }
   }

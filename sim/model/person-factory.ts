@@ -13,7 +13,6 @@ import { Person, type PersonDraws } from './person.ts';
 
 type Sampler = () => number;
 const never: Sampler = () => Infinity;
-const zero: Sampler = () => 0;
 
 /** Where a factory's persons come from. */
 export interface PersonOrigin {
@@ -35,6 +34,10 @@ export class PersonFactory {
   private readonly patience: Sampler;
   private readonly triageDelay: Steps<Sampler>;
   private readonly relapseDays: Sampler;
+  /** Whether persons enter at a crisis shelter (and so may self-resolve, wait, be triaged). */
+  private readonly crisis: boolean;
+  private readonly selfResolveShare: number;
+  private readonly relapseShare: number;
   /** Unit exponential from the uniform stream (d3's inversion: exactly one draw). */
   private readonly unitExponential: Sampler;
 
@@ -46,12 +49,15 @@ export class PersonFactory {
     const src = (attr: string) => streamOf(`${origin.prefix}/${attr}`);
     const arrival = origin.stream >= 0 ? s.arrivals[origin.stream] : undefined;
     const entry = s.facilities[origin.entry];
+    this.crisis = entry.kind === 'crisis';
+    this.selfResolveShare = arrival?.selfResolveShare ?? 0;
+    this.relapseShare = origin.stream >= 0 ? s.relapse.share : 0;
     this.tenure = durationSampler(s.householdTypes[origin.type].tenureYears, src('tenure'));
     this.uniform = src('uniform');
     this.unitExponential = durationSampler({ dist: 'exponential', mean: 1 }, this.uniform);
     this.selfResolveDays = arrival?.selfResolveDays
       ? durationSampler(arrival.selfResolveDays, src('selfResolveDays'))
-      : zero;
+      : never;
     this.patience = entry.patienceDays ? durationSampler(entry.patienceDays, src('patience')) : never;
     const triageSrc = src('triageDelay');
     const samplers: Record<string, Sampler> = {};
@@ -63,25 +69,32 @@ export class PersonFactory {
   }
 
   /**
-   * A new person arriving at model time `t` (days).
-   * @param calendarDay the calendar day of `t` (for time-varying distributions)
-   * @param cohort whether the person counts in a goal cohort
+   * A new person arriving at model time `t` (days), on calendar day `calendarDay` (for
+   * time-varying distributions). Durations are drawn only for persons who need them
+   * (self-resolvers, those to be triaged, those who will relapse): whether they do is
+   * decided by uniforms drawn for everyone, so each duration stream stays aligned.
    */
-  make(id: number, t: number, calendarDay: number, returning: boolean, cohortOf: (d: PersonDraws) => boolean): Person {
+  make(id: number, t: number, calendarDay: number, returning: boolean): Person {
     const u = this.uniform;
+    const selfResolves = u() < this.selfResolveShare;
+    const pathwayU = u();
+    const elsewhereU = u();
+    const marketE = this.unitExponential();
+    const relapses = u() < this.relapseShare;
     const draws: PersonDraws = {
       tenureYears: this.tenure(),
-      selfResolveU: u(),
-      selfResolveDays: this.selfResolveDays(),
-      patienceDays: this.patience(),
-      triageDelayDays: this.triageDelay.at(calendarDay)(),
-      pathwayU: u(),
-      elsewhereU: u(),
-      marketE: this.unitExponential(),
-      relapseU: u(),
-      relapseDays: this.relapseDays(),
+      selfResolves,
+      selfResolveDays: selfResolves ? this.selfResolveDays() : NaN,
+      patienceDays: this.crisis ? this.patience() : Infinity,
+      triageDelayDays: this.crisis && !selfResolves ? this.triageDelay.at(calendarDay)() : NaN,
+      pathwayU,
+      elsewhereU,
+      marketE,
+      relapses,
+      relapseDays: relapses ? this.relapseDays() : NaN,
     };
     const o = this.origin;
-    return new Person(id, o.stream, o.type, o.entry, t, returning, cohortOf(draws), draws);
+    const cohort = this.crisis && !selfResolves;
+    return new Person(id, o.stream, o.type, o.entry, t, returning, cohort, draws);
   }
 }

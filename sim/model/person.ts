@@ -10,11 +10,13 @@ import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
 export interface PersonDraws {
   /** Years lived in the region at entry. */
   tenureYears: number;
-  /** Uniform draw deciding self-resolve (compared with the stream's share). */
-  selfResolveU: number;
+  /** Leaves within days with an own solution (crisis entries only). */
+  selfResolves: boolean;
+  /** Days until a self-resolving person leaves (NaN for others). */
   selfResolveDays: number;
-  /** Days the person would wait in the street queue before giving up. */
+  /** Days the person would wait in the street queue before giving up (Infinity: never). */
   patienceDays: number;
+  /** Days from arrival to triage (NaN when not triaged: self-resolvers, direct entries). */
   triageDelayDays: number;
   /** Uniform draw choosing the triage pathway. */
   pathwayU: number;
@@ -22,8 +24,9 @@ export interface PersonDraws {
   elsewhereU: number;
   /** Unit-exponential draw: market wait = this × mean market wait. */
   marketE: number;
-  /** Uniform draw deciding relapse after being housed. */
-  relapseU: number;
+  /** Returns to the chain some time after being housed. */
+  relapses: boolean;
+  /** Days from being housed to returning (NaN for those who do not relapse). */
   relapseDays: number;
 }
 
@@ -32,6 +35,8 @@ export class Person {
   location = 0;
   /** Facility index of the place held, or -1. */
   holding = -1;
+  /** When the place held was taken (days). */
+  admittedAt = NaN;
   /** Time of triage (days), NaN until triaged. */
   triageTime = NaN;
   pathway: Pathway | undefined = undefined;

@@ -47,6 +47,8 @@ export class Tallies {
   /** Persons at each flow node now (all time, warm-up included). */
   private readonly at: Float64Array;
   private readonly admissions: Float64Array[];
+  private readonly departures: Float64Array[];
+  private readonly stayDays: Float64Array[];
   private readonly contingentCounts: Record<ContingentKpi, Float64Array>[];
   private readonly cohort: Person[] = [];
   private arrivedTotal = 0;
@@ -81,6 +83,8 @@ export class Tallies {
     this.flow = new Float64Array(this.nodes * this.nodes);
     this.at = new Float64Array(this.nodes);
     this.admissions = s.facilities.map((f) => this.yearly[`admissions:${f.id}`]);
+    this.departures = s.facilities.map((f) => this.yearly[`departures:${f.id}`]);
+    this.stayDays = s.facilities.map((f) => this.yearly[`stayDays:${f.id}`]);
     this.contingentCounts = s.housing.contingents.map(
       (c) =>
         Object.fromEntries(CONTINGENT_KPIS.map((k) => [k, this.yearly[`${k}:${c.id}`]])) as Record<
@@ -122,6 +126,15 @@ export class Tallies {
   admitted(facility: number, t: number): void {
     const y = this.yearIndex(t);
     if (y >= 0) this.admissions[facility][y]++;
+  }
+
+  /** A stay of `days` in `facility` ended at `t`. */
+  departed(facility: number, t: number, days: number): void {
+    const y = this.yearIndex(t);
+    if (y >= 0) {
+      this.departures[facility][y]++;
+      this.stayDays[facility][y] += days;
+    }
   }
 
   housed(t: number, byContingent: boolean): void {

@@ -43,6 +43,8 @@ export interface YearSummary {
   placeDays: Record<string, Estimate>;
   cost: Record<string, Estimate>;
   admissions: Record<string, Estimate>;
+  departures: Record<string, Estimate>;
+  stayDays: Record<string, Estimate>;
   contingents: Record<string, Record<(typeof CONTINGENT_KPIS)[number], Estimate>>;
 }
 
@@ -186,6 +188,8 @@ export class Aggregator {
         placeDays: byId(facilityIds, (id) => est(`placeDays:${id}`)),
         cost: byId(facilityIds, (id) => est(`cost:${id}`)),
         admissions: byId(facilityIds, (id) => est(`admissions:${id}`)),
+        departures: byId(facilityIds, (id) => est(`departures:${id}`)),
+        stayDays: byId(facilityIds, (id) => est(`stayDays:${id}`)),
         contingents: byId(
           s.housing.contingents.map((c) => c.id),
           (id) =>

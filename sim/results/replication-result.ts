@@ -47,8 +47,19 @@ export const CHAIN_KPIS = [
 ] as const;
 export type ChainKpi = (typeof CHAIN_KPIS)[number];
 
-/** Yearly figures per facility, named `<kpi>:<facilityId>`. */
-export const FACILITY_KPIS = ['occupancy', 'placeDays', 'cost', 'admissions'] as const;
+/**
+ * Yearly figures per facility, named `<kpi>:<facilityId>`: mean occupancy (persons),
+ * place-days, cost (euro), admissions, departures, and the summed length of the stays
+ * that ended in the year (days; with departures it gives the mean sojourn, for Little's law).
+ */
+export const FACILITY_KPIS = [
+  'occupancy',
+  'placeDays',
+  'cost',
+  'admissions',
+  'departures',
+  'stayDays',
+] as const;
 /** Yearly figures per contingent, named `<kpi>:<contingentId>`. */
 export const CONTINGENT_KPIS = ['delivered', 'used', 'lapsed', 'refused'] as const;
 
