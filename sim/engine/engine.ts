@@ -31,7 +31,8 @@ export interface Engine {
   /**
    * Run every event with time ≤ `until` (days), then set `now` to `until`.
    * Resumable: a later `run(until2)` continues where this one stopped, losing nothing.
-   * @throws RangeError when `until` is before `now`.
+   * An error thrown by an action propagates, with `now` at that event's time.
+   * @throws RangeError when `until` is before `now` or not a finite number.
    */
   run(until: number): void;
 }

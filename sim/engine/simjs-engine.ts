@@ -1,0 +1,135 @@
+/**
+ * The simjs engine: the {@link Engine} contract on simjs's own event queue and step loop,
+ * kept as a differential oracle for HeapKernel. Invariant: every request carries the exact
+ * time asked for, so firing order and `now` are bit-identical to HeapKernel's.
+ */
+import type { SimjsEntity, SimjsRequest, SimjsSim } from 'simjs';
+import type { Action, Engine, EventHandle } from './engine.ts';
+import { simjs } from './simjs-global.ts';
+
+/** What simjs hands back to us when a request is delivered. */
+interface Scheduled {
+  readonly handle: EventHandle;
+  /** The exact time asked for (days). */
+  readonly time: number;
+  readonly action: Action;
+}
+
+/**
+ * {@link Engine} on simjs@2.0.3. simjs orders its queue by `deliverAt`, ties by insertion
+ * order, which is scheduling order here, as in HeapKernel.
+ *
+ * simjs's `Entity.setTimer(d)` inserts `new Request(entity, now, now + d)`; scheduling time
+ * `t` that way gives `now + (t - now)`, which can be an ulp away from `t` (now 0.1,
+ * t 0.30000000000000004 gives 0.3) and would reorder near-ties. So {@link at} does what
+ * `setTimer` does with the exact time: a `Request` delivering at `t`, inserted into
+ * `sim.queue`. {@link run} fires through `sim.step()`, one event at a time, peeking at the
+ * queue so that nothing past `until` is popped (chunked `simulate()` loses that event).
+ */
+export class SimjsEngine implements Engine {
+  private readonly sim: SimjsSim = new simjs.Sim();
+  private readonly entity: SimjsEntity = new simjs.Entity(this.sim, 'doorstroom-engine');
+  private readonly requests = new Map<EventHandle, SimjsRequest>();
+  private nextHandle = 1;
+  private clock = 0;
+  private fired = 0;
+  private running = false;
+
+  /** Called by simjs when a request is delivered (it never delivers cancelled ones). */
+  private readonly deliver = (event: Scheduled): void => {
+    if (this.sim.time() !== event.time) {
+      throw new Error(`simjs delivered at ${this.sim.time()} an event for ${event.time}`);
+    }
+    this.requests.delete(event.handle);
+    this.clock = event.time;
+    this.fired++;
+    event.action();
+  };
+
+  /** Current simulation time (days). */
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Events fired so far; cancelled events are not counted. */
+  get eventsProcessed(): number {
+    return this.fired;
+  }
+
+  /** Events scheduled and neither fired nor cancelled. */
+  get pending(): number {
+    return this.requests.size;
+  }
+
+  /**
+   * Schedule `action` at absolute `time` (days).
+   * @throws RangeError when `time` is before `now`, NaN or infinite.
+   */
+  at(time: number, action: Action): EventHandle {
+    if (!(time >= this.clock && time < Infinity)) {
+      throw new RangeError(`at(${time}): time must be finite and not before now (${this.clock})`);
+    }
+    return this.schedule(time + 0, action); // + 0 turns -0 into 0
+  }
+
+  /**
+   * Schedule `action` at `now + delay` (days).
+   * @throws RangeError when `delay` is negative, NaN or infinite, or `now + delay` overflows.
+   */
+  after(delay: number, action: Action): EventHandle {
+    const time = this.clock + delay;
+    if (!(delay >= 0 && time < Infinity)) {
+      throw new RangeError(`after(${delay}): delay must be finite and not negative`);
+    }
+    return this.schedule(time, action);
+  }
+
+  /** Cancel a pending event. Returns false if it already ran, was cancelled, or is unknown. */
+  cancel(handle: EventHandle): boolean {
+    const request = this.requests.get(handle);
+    if (request === undefined) return false;
+    this.requests.delete(handle);
+    request.cancel();
+    return true;
+  }
+
+  /**
+   * Fire every event with time ≤ `until` (days), including events that actions schedule
+   * within that horizon, then set `now` to `until`. If an action throws, the error propagates
+   * with `now` at that event's time, and a later `run` resumes after it.
+   * @throws RangeError when `until` is before `now`, NaN or infinite.
+   * @throws Error when called from inside an action.
+   */
+  run(until: number): void {
+    if (!(until >= this.clock && until < Infinity)) {
+      throw new RangeError(
+        `run(${until}): until must be finite and not before now (${this.clock})`,
+      );
+    }
+    if (this.running) throw new Error('run() called from inside an action');
+    this.running = true;
+    const queue = this.sim.queue;
+    try {
+      for (;;) {
+        const next = queue.data[0];
+        if (next === undefined || next.deliverAt > until) break;
+        // step() skips cancelled requests by itself, but would then fire whatever comes
+        // next, even past `until`; so drop them here.
+        if (next.cancelled) queue.remove();
+        else this.sim.step();
+      }
+      this.clock = until;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private schedule(time: number, action: Action): EventHandle {
+    const handle = this.nextHandle++;
+    const request = new simjs.Request(this.entity, this.sim.time(), time);
+    request.done(this.deliver, null, { handle, time, action });
+    this.sim.queue.insert(request);
+    this.requests.set(handle, request);
+    return handle;
+  }
+}
