@@ -582,7 +582,9 @@ export class ChainModel {
       if (p.marketHandle >= 0) this.engine.cancel(p.marketHandle);
     }
     p.marketHandle = -1;
-    this.t.housed(now, c !== undefined);
+    const bound =
+      p.bindingKey >= this.bindingYears.at(this.calendarDay(now)) * DAYS_PER_YEAR - now;
+    this.t.housed(now, c !== undefined, bound, now - p.arrival);
     this.leaveReady(p);
     const vacated = this.vacate(p);
     this.moveTo(p, this.t.node.housed);

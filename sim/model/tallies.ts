@@ -137,10 +137,19 @@ export class Tallies {
     }
   }
 
-  housed(t: number, byContingent: boolean): void {
+  /**
+   * A person was housed at `t` after `daysInChain` days since arrival; `bound` says
+   * whether they met the regional-binding rule at that moment.
+   */
+  housed(t: number, byContingent: boolean, bound: boolean, daysInChain: number): void {
     this.housedTotal++;
     this.count('housed', t);
     this.count(byContingent ? 'housedContingent' : 'housedMarket', t);
+    const y = this.yearIndex(t);
+    if (y >= 0) {
+      this.yearly[bound ? 'housedBound' : 'housedUnbound'][y]++;
+      this.yearly[bound ? 'housedBoundDays' : 'housedUnboundDays'][y] += daysInChain;
+    }
   }
 
   exited(node: number, t: number): void {

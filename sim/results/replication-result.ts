@@ -32,6 +32,12 @@ export const CHAIN_KPIS = [
   'housed',
   'housedContingent',
   'housedMarket',
+  /** Housed persons who met the regional-binding rule when housed, and their summed days in the chain. */
+  'housedBound',
+  'housedBoundDays',
+  /** Housed persons who did not meet it, and their summed days in the chain. */
+  'housedUnbound',
+  'housedUnboundDays',
   /** Mean number of housing-ready persons waiting for a home. */
   'waitingHome',
   /** Goal cohort of the year: crisis arrivals that did not self-resolve. */
