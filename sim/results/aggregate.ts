@@ -76,9 +76,28 @@ export interface RunSummary {
     capacity: Record<string, number[]>;
   };
   flow: { nodes: string[]; /** Mean count per replication, row-major (from × to). */ mean: number[] };
+  /**
+   * Key goal-year figures of every replication, in replication order: what paired
+   * comparisons of two scenarios on common random numbers are computed from.
+   */
+  perReplication: Record<PairedKpi, number[]>;
   daysToHome: { binDays: number; /** Mean count per bin per replication. */ mean: number[] };
   meta: RunMeta;
 }
+
+/** Goal-year figures kept per replication (see RunSummary.perReplication). */
+export const PAIRED_KPIS = [
+  'triageShare',
+  'rehousingShare',
+  'goalMet',
+  'turnedAway',
+  'gaveUp',
+  'streetDays',
+  'housed',
+  'waitingHome',
+  'lapsed',
+] as const;
+export type PairedKpi = (typeof PAIRED_KPIS)[number];
 
 /** The figures shown while a run is in progress. */
 export interface Interim {
@@ -173,6 +192,26 @@ export class Aggregator {
     return out;
   }
 
+  private perReplication(): Record<PairedKpi, number[]> {
+    const g = this.s.goal.year - this.s.startYear;
+    const col = (k: string) => Array.from(this.column(k, g));
+    const lapsed = new Array<number>(this.count).fill(0);
+    for (const c of this.s.housing.contingents) {
+      this.column(`lapsed:${c.id}`, g).forEach((v, i) => (lapsed[i] += v));
+    }
+    return {
+      triageShare: Array.from(this.goalTriage.subarray(0, this.count)),
+      rehousingShare: Array.from(this.goalRehousing.subarray(0, this.count)),
+      goalMet: Array.from(this.goalMet.subarray(0, this.count)),
+      turnedAway: col('turnedAway'),
+      gaveUp: col('gaveUp'),
+      streetDays: col('streetDays'),
+      housed: col('housed'),
+      waitingHome: col('waitingHome'),
+      lapsed,
+    };
+  }
+
   /** The summary of the replications folded in so far. */
   summary(meta: Omit<RunMeta, 'events' | 'replications' | 'schemaVersion' | 'scenarioId'>): RunSummary {
     const s = this.s;
@@ -236,6 +275,7 @@ export class Aggregator {
       years,
       weekly: { weekStartDays, series, capacity },
       flow: { nodes: this.layout.flowNodes, mean: Array.from(this.flowSum, (v) => v / n) },
+      perReplication: this.perReplication(),
       daysToHome: { binDays: HISTOGRAM_BIN_DAYS, mean: Array.from(this.homeSum, (v) => v / n) },
       meta: {
         scenarioId: s.id,
