@@ -557,20 +557,30 @@ export class ChainModel {
     }
   }
 
-  /** Schedules re-checks for banked units when `p` crosses the urgency or binding line. */
+  /**
+   * Schedules re-checks for banked units at the moments `p` crosses the urgency or
+   * binding line, only for lines that a banking contingent serving `p` actually requires.
+   */
   private scheduleEligibilityChecks(p: Person): void {
+    let urgency = false;
+    let binding = false;
+    for (const c of this.contingents) {
+      if (!c.bank || !c.routes[p.routeIndex] || !c.types[p.type]) continue;
+      urgency ||= c.requiresUrgency;
+      binding ||= c.requiresBinding;
+    }
+    if (!urgency && !binding) return;
     const now = this.engine.now;
     const day = this.calendarDay(now);
-    const urgencyAt = p.arrival + this.urgencyDays.at(day);
-    const bindingAt =
-      p.arrival + (this.bindingYears.at(day) - p.draws.tenureYears) * DAYS_PER_YEAR;
-    for (const at of [urgencyAt, bindingAt]) {
+    const check = (at: number) => {
       if (at > now && at <= this.horizon) {
         this.engine.at(at, () => {
           if (!p.done) this.offerBankedTo(p);
         });
       }
-    }
+    };
+    if (urgency) check(p.arrival + this.urgencyDays.at(day));
+    if (binding) check(p.arrival + (this.bindingYears.at(day) - p.draws.tenureYears) * DAYS_PER_YEAR);
   }
 
   private house(p: Person, c: ContingentState | undefined): void {

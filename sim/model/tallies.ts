@@ -27,6 +27,8 @@ export class Tallies {
   readonly layout: ResultLayout;
   private readonly years: number;
   private readonly yearly: Record<string, Float64Array> = {};
+  /** The chain-wide columns of `yearly`, in an object of fixed shape (fast keyed access). */
+  private readonly chain: Record<ChainKpi, Float64Array>;
   /** Occupancy level per facility index. */
   readonly occupancy: Level[];
   /** Queue levels by name. */
@@ -62,6 +64,10 @@ export class Tallies {
     this.layout = resultLayout(s);
     this.years = this.layout.years.length;
     for (const name of this.layout.yearly) this.yearly[name] = new Float64Array(this.years);
+    this.chain = Object.fromEntries(CHAIN_KPIS.map((k) => [k, this.yearly[k]])) as Record<
+      ChainKpi,
+      Float64Array
+    >;
     const level = () => new Level(reportStart, this.years);
     this.occupancy = s.facilities.map(level);
     this.series = Object.fromEntries(QUEUE_SERIES.map((q) => [q, level()])) as Record<
@@ -107,7 +113,7 @@ export class Tallies {
 
   private count(kpi: ChainKpi, t: number): void {
     const y = this.yearIndex(t);
-    if (y >= 0) this.yearly[kpi][y]++;
+    if (y >= 0) this.chain[kpi][y]++;
   }
 
   arrived(p: Person, t: number, crisis: boolean): void {
@@ -147,8 +153,8 @@ export class Tallies {
     this.count(byContingent ? 'housedContingent' : 'housedMarket', t);
     const y = this.yearIndex(t);
     if (y >= 0) {
-      this.yearly[bound ? 'housedBound' : 'housedUnbound'][y]++;
-      this.yearly[bound ? 'housedBoundDays' : 'housedUnboundDays'][y] += daysInChain;
+      this.chain[bound ? 'housedBound' : 'housedUnbound'][y]++;
+      this.chain[bound ? 'housedBoundDays' : 'housedUnboundDays'][y] += daysInChain;
     }
   }
 
