@@ -63,7 +63,16 @@ function measure(part: string): Measured {
 function inChild(part: string): Measured {
   const out = execFileSync(
     process.execPath,
-    [...process.execArgv, process.argv[1], '--part', part, '--replications', values.replications!, '--scenario', values.scenario!],
+    [
+      ...process.execArgv,
+      process.argv[1],
+      '--part',
+      part,
+      '--replications',
+      values.replications!,
+      '--scenario',
+      values.scenario!,
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return JSON.parse(out.trim().split('\n').pop()!) as Measured;
@@ -93,6 +102,8 @@ if (values.part) {
   console.log(
     `replications/s (fast): ${repsPerSec.toFixed(1)} → 1000 replications ≈ ${(1000 / repsPerSec).toFixed(1)} s on one core`,
   );
-  console.log(`simjs takes ${(simjs.ms / fast.ms).toFixed(2)}× the time of the heap kernel on the scenario`);
+  console.log(
+    `simjs takes ${(simjs.ms / fast.ms).toFixed(2)}× the time of the heap kernel on the scenario`,
+  );
   console.log(`events per replication: ${(fast.events / n).toFixed(0)}`);
 }

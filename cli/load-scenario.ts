@@ -12,7 +12,9 @@ export function loadScenario(path: string): Scenario {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UserError(`kan scenario niet lezen / cannot read scenario: ${path} (${(e as NodeJS.ErrnoException).code ?? e})`);
+    throw new UserError(
+      `kan scenario niet lezen / cannot read scenario: ${path} (${(e as NodeJS.ErrnoException).code ?? e})`,
+    );
   }
   let data: unknown;
   try {

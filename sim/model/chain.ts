@@ -60,8 +60,8 @@ export interface ReplicationOptions {
 }
 
 const ROUTE_INDEX = new Map<string, number>(HOUSING_ROUTES.map((r, i) => [r, i]));
-const PLACE_KINDS = ['shelter24', 'bw', 'training'] as const;
-type PlaceKind = (typeof PLACE_KINDS)[number];
+/** Kinds of facility that people wait for after triage. */
+type PlaceKind = 'shelter24' | 'bw' | 'training';
 
 export class ChainModel {
   private readonly s: Scenario;
@@ -143,7 +143,9 @@ export class ChainModel {
     this.anyBank = this.contingents.some((c) => c.bank);
 
     this.pathwayCumulative = s.householdTypes.map((h) => {
-      const fn = s.triage.pathways[h.id] ?? { [String(s.startYear)]: { exit: 1 } };
+      const fn = Object.hasOwn(s.triage.pathways, h.id)
+        ? s.triage.pathways[h.id]
+        : { [String(s.startYear)]: { exit: 1 } };
       const cumulative: Record<string, Float64Array> = {};
       for (const [key, shares] of Object.entries(fn)) {
         let sum = 0;
@@ -154,8 +156,8 @@ export class ChainModel {
     this.urgencyDays = new Steps(s.housing.urgencyAfterDays, s.startYear);
     this.bindingYears = new Steps(s.housing.bindingYears, s.startYear);
     this.marketWait = s.householdTypes.map((h) => {
-      const fn = s.housing.market.meanWaitDays[h.id];
-      return fn ? new Steps(fn, s.startYear) : undefined;
+      const waits = s.housing.market.meanWaitDays;
+      return Object.hasOwn(waits, h.id) ? new Steps(waits[h.id], s.startYear) : undefined;
     });
     this.marketRoutes = HOUSING_ROUTES.map((r) => s.housing.market.routes.includes(r));
 
@@ -501,7 +503,8 @@ export class ChainModel {
     for (let pass = blockingFirst ? 0 : 1; pass < 2; pass++) {
       for (let i = 0; i < this.ready.length; i++) {
         const p = this.ready[i];
-        if (pass === 0 && p.holding < 0) continue;
+        // blockingFirst: pass 0 offers to those holding a place, pass 1 to the others.
+        if (blockingFirst && (pass === 0) !== p.holding >= 0) continue;
         if (!this.eligible(p, c, lim)) continue;
         if (c.offerU() < c.acceptance) {
           this.house(p, c);
@@ -580,7 +583,8 @@ export class ChainModel {
       }
     };
     if (urgency) check(p.arrival + this.urgencyDays.at(day));
-    if (binding) check(p.arrival + (this.bindingYears.at(day) - p.draws.tenureYears) * DAYS_PER_YEAR);
+    if (binding)
+      check(p.arrival + (this.bindingYears.at(day) - p.draws.tenureYears) * DAYS_PER_YEAR);
   }
 
   private house(p: Person, c: ContingentState | undefined): void {
@@ -592,8 +596,7 @@ export class ChainModel {
       if (p.marketHandle >= 0) this.engine.cancel(p.marketHandle);
     }
     p.marketHandle = -1;
-    const bound =
-      p.bindingKey >= this.bindingYears.at(this.calendarDay(now)) * DAYS_PER_YEAR - now;
+    const bound = p.bindingKey >= this.bindingYears.at(this.calendarDay(now)) * DAYS_PER_YEAR - now;
     this.t.housed(now, c !== undefined, bound, now - p.arrival);
     this.leaveReady(p);
     const vacated = this.vacate(p);
@@ -601,7 +604,9 @@ export class ChainModel {
     p.done = true;
     this.fill(vacated);
     if (p.draws.relapses) {
-      this.engine.after(p.draws.relapseDays, () => this.arrive(this.returningFactory(p.stream), true));
+      this.engine.after(p.draws.relapseDays, () =>
+        this.arrive(this.returningFactory(p.stream), true),
+      );
     }
   }
 
@@ -609,8 +614,10 @@ export class ChainModel {
     let f = this.returningFactories[i];
     if (!f) {
       const base = this.factories[i].origin;
-      f = new PersonFactory(this.s, { ...base, prefix: `returning/${this.s.arrivals[i].id}` }, (n) =>
-        this.rng(n),
+      f = new PersonFactory(
+        this.s,
+        { ...base, prefix: `returning/${this.s.arrivals[i].id}` },
+        (n) => this.rng(n),
       );
       this.returningFactories[i] = f;
     }
@@ -649,6 +656,7 @@ export class ChainModel {
   }
 
   private moveTo(p: Person, node: number): void {
+    if (p.location === node) return;
     this.t.move(p.location, node, this.engine.now);
     p.location = node;
   }

@@ -58,7 +58,9 @@ export class PersonFactory {
     this.selfResolveDays = arrival?.selfResolveDays
       ? durationSampler(arrival.selfResolveDays, src('selfResolveDays'))
       : never;
-    this.patience = entry.patienceDays ? durationSampler(entry.patienceDays, src('patience')) : never;
+    this.patience = entry.patienceDays
+      ? durationSampler(entry.patienceDays, src('patience'))
+      : never;
     const triageSrc = src('triageDelay');
     const samplers: Record<string, Sampler> = {};
     for (const [key, spec] of Object.entries(s.triage.delayDays)) {

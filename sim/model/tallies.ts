@@ -197,7 +197,9 @@ export class Tallies {
     if (this.at[n.arrival] !== 0) out.push(`${this.at[n.arrival]} person(s) stuck at arrival`);
     occupied.forEach((o, i) => {
       if (o !== this.at[this.facilityNode(i)] || o < 0) {
-        out.push(`facility ${this.s.facilities[i].id}: ${o} places taken but ${this.at[this.facilityNode(i)]} persons there`);
+        out.push(
+          `facility ${this.s.facilities[i].id}: ${o} places taken but ${this.at[this.facilityNode(i)]} persons there`,
+        );
       }
     });
     return out;

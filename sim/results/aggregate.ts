@@ -75,7 +75,10 @@ export interface RunSummary {
     /** Places per facility at the start of each week. */
     capacity: Record<string, number[]>;
   };
-  flow: { nodes: string[]; /** Mean count per replication, row-major (from × to). */ mean: number[] };
+  flow: {
+    nodes: string[];
+    /** Mean count per replication, row-major (from × to). */ mean: number[];
+  };
   /**
    * Key goal-year figures of every replication, in replication order: what paired
    * comparisons of two scenarios on common random numbers are computed from.
@@ -181,7 +184,12 @@ export class Aggregator {
       tri += this.goalTriage[i];
       reh += this.goalRehousing[i];
     }
-    return { done: n, pMet: n ? this.metCount / n : NaN, triageShare: tri / n, rehousingShare: reh / n };
+    return {
+      done: n,
+      pMet: n ? this.metCount / n : NaN,
+      triageShare: tri / n,
+      rehousingShare: reh / n,
+    };
   }
 
   /** Values of yearly column `kpi` in year index `y`, one per replication done. */
@@ -213,7 +221,9 @@ export class Aggregator {
   }
 
   /** The summary of the replications folded in so far. */
-  summary(meta: Omit<RunMeta, 'events' | 'replications' | 'schemaVersion' | 'scenarioId'>): RunSummary {
+  summary(
+    meta: Omit<RunMeta, 'events' | 'replications' | 'schemaVersion' | 'scenarioId'>,
+  ): RunSummary {
     const s = this.s;
     const n = this.count;
     const byId = <T>(ids: string[], f: (id: string) => T) =>

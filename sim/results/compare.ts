@@ -71,7 +71,7 @@ export function comparePaired(a: RunSummary, b: RunSummary): PairedDifference[] 
     for (const x of d) {
       if (Number.isNaN(x)) continue;
       counted++;
-      wins += x === 0 ? 0.5 : (x > 0) === better ? 1 : 0;
+      wins += x === 0 ? 0.5 : x > 0 === better ? 1 : 0;
     }
     return {
       kpi,

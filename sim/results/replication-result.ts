@@ -136,10 +136,7 @@ export interface ReplicationResult {
 
 /** Every buffer of a result, for `transfer` across a worker boundary. */
 export function resultBuffers(r: ReplicationResult): ArrayBuffer[] {
-  return [
-    ...Object.values(r.yearly),
-    ...Object.values(r.weekly),
-    r.flow,
-    r.daysToHome,
-  ].map((a) => a.buffer as ArrayBuffer);
+  return [...Object.values(r.yearly), ...Object.values(r.weekly), r.flow, r.daysToHome].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }

@@ -25,7 +25,10 @@ const positive = finite.refine((v) => v > 0, 'must be > 0');
 const share = finite.refine((v) => v >= 0 && v <= 1, 'must be a share between 0 and 1');
 const id = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens, starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9-]*$/,
+    'must be lower-case letters, digits and hyphens, starting with a letter',
+  );
 
 /** A key of a step function: a year ("2027") or the first day of a month ("2024-07"). */
 export const STEP_KEY = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
@@ -57,11 +60,24 @@ export const durationSchema = z.discriminatedUnion('dist', [
 ]);
 
 /** Where triage sends a person. */
-export const PATHWAYS = ['independent', 'housingFirst', 'shelter24', 'bw', 'training', 'exit'] as const;
+export const PATHWAYS = [
+  'independent',
+  'housingFirst',
+  'shelter24',
+  'bw',
+  'training',
+  'exit',
+] as const;
 export type Pathway = (typeof PATHWAYS)[number];
 
 /** Routes by which a person becomes ready for a home (what contingents and the market serve). */
-export const HOUSING_ROUTES = ['independent', 'housingFirst', 'shelter24', 'bw', 'training'] as const;
+export const HOUSING_ROUTES = [
+  'independent',
+  'housingFirst',
+  'shelter24',
+  'bw',
+  'training',
+] as const;
 export type HousingRoute = (typeof HOUSING_ROUTES)[number];
 
 /** Kinds of facility (stages with places). */
@@ -69,10 +85,12 @@ export const FACILITY_KINDS = ['crisis', 'shelter24', 'bw', 'training'] as const
 export type FacilityKind = (typeof FACILITY_KINDS)[number];
 
 const pathwaySharesSchema = z
-  .object(Object.fromEntries(PATHWAYS.map((p) => [p, share.optional()])) as Record<
-    Pathway,
-    z.ZodOptional<typeof share>
-  >)
+  .object(
+    Object.fromEntries(PATHWAYS.map((p) => [p, share.optional()])) as Record<
+      Pathway,
+      z.ZodOptional<typeof share>
+    >,
+  )
   .strict();
 export type PathwayShares = Partial<Record<Pathway, number>>;
 

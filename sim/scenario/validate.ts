@@ -64,7 +64,7 @@ function zodMessage(issue: z.core.$ZodIssue): string {
  * is right, and again report all they find.
  */
 export function validateScenario(data: unknown): Validation {
-  const parsed = scenarioSchema.safeParse(data);
+  const parsed = scenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     return {
       ok: false,
@@ -101,25 +101,26 @@ function crossFieldProblems(s: Scenario): Problem[] {
   if (s.endYear < s.startYear) add(['endYear'], `must not be before startYear (${s.startYear})`);
   if (s.goal.year < s.startYear || s.goal.year > s.endYear) {
     add(['goal', 'year'], `must lie between startYear and endYear (${s.startYear}–${s.endYear})`);
-  } else if ((s.endYear - s.goal.year) * 365 < s.goal.homeDays) {
+  } else if ((s.endYear - s.goal.year) * 365 < Math.max(s.goal.homeDays, s.goal.triageDays)) {
+    const days = Math.max(s.goal.homeDays, s.goal.triageDays);
     add(
       ['endYear'],
-      `must end at least goal.homeDays (${s.goal.homeDays}) days after the goal year, so its cohort is fully observed`,
+      `must end at least ${days} days (goal.homeDays, goal.triageDays) after the goal year, so its cohort is fully observed`,
     );
   }
 
   // Unique ids.
-  const unique = (list: { id: string }[], field: string) => {
+  const unique = (list: { id: string }[], at: string[]) => {
     const seen = new Set<string>();
     list.forEach((item, i) => {
-      if (seen.has(item.id)) add([field, i, 'id'], `"${item.id}" is used twice`);
+      if (seen.has(item.id)) add([...at, i, 'id'], `"${item.id}" is used twice`);
       seen.add(item.id);
     });
   };
-  unique(s.householdTypes, 'householdTypes');
-  unique(s.facilities, 'facilities');
-  unique(s.arrivals, 'arrivals');
-  unique(s.housing.contingents, 'contingents');
+  unique(s.householdTypes, ['householdTypes']);
+  unique(s.facilities, ['facilities']);
+  unique(s.arrivals, ['arrivals']);
+  unique(s.housing.contingents, ['housing', 'contingents']);
 
   const types = new Set(s.householdTypes.map((h) => h.id));
   const typeList = [...types].join(', ');
@@ -134,13 +135,16 @@ function crossFieldProblems(s: Scenario): Problem[] {
     if (first > 0) add(path, `must give a value for the start year ${s.startYear}`);
   };
 
-  s.householdTypes.forEach((h, i) => checkDuration(['householdTypes', i, 'tenureYears'], h.tenureYears, add));
+  s.householdTypes.forEach((h, i) =>
+    checkDuration(['householdTypes', i, 'tenureYears'], h.tenureYears, add),
+  );
 
   s.facilities.forEach((f, i) => {
     const at = ['facilities', i];
     f.serves.forEach((t, j) => checkType([...at, 'serves', j], t));
     checkSteps([...at, 'capacity'], f.capacity);
-    if (f.kind !== 'crisis' && !f.stay) add([...at, 'stay'], `is required for a ${f.kind} facility`);
+    if (f.kind !== 'crisis' && !f.stay)
+      add([...at, 'stay'], `is required for a ${f.kind} facility`);
     if (f.stay) checkDuration([...at, 'stay'], f.stay, add);
     if (f.kind !== 'crisis' && f.patienceDays) {
       add([...at, 'patienceDays'], 'applies only to crisis shelters (their street queue)');
@@ -154,10 +158,16 @@ function crossFieldProblems(s: Scenario): Problem[] {
     checkSteps([...at, 'ratePerYear'], a.ratePerYear);
     const f = facilityById.get(a.entry);
     if (!f) {
-      add([...at, 'entry'], `unknown facility "${a.entry}" (known: ${[...facilityById.keys()].join(', ')})`);
+      add(
+        [...at, 'entry'],
+        `unknown facility "${a.entry}" (known: ${[...facilityById.keys()].join(', ')})`,
+      );
     } else {
       if (!f.serves.includes(a.householdType)) {
-        add([...at, 'entry'], `facility "${f.id}" does not serve household type "${a.householdType}"`);
+        add(
+          [...at, 'entry'],
+          `facility "${f.id}" does not serve household type "${a.householdType}"`,
+        );
       }
       if (f.kind !== 'crisis' && a.selfResolveShare > 0) {
         add([...at, 'selfResolveShare'], 'applies only to streams entering a crisis shelter');
@@ -178,14 +188,18 @@ function crossFieldProblems(s: Scenario): Problem[] {
     checkDuration(['triage', 'delayDays', key], d, add);
   }
   const crisisTypes = new Set(
-    s.arrivals.filter((a) => facilityById.get(a.entry)?.kind === 'crisis').map((a) => a.householdType),
+    s.arrivals
+      .filter((a) => facilityById.get(a.entry)?.kind === 'crisis')
+      .map((a) => a.householdType),
   );
   for (const t of crisisTypes) {
-    if (!s.triage.pathways[t]) add(['triage', 'pathways', t], 'is required: this household type enters a crisis shelter');
+    if (!Object.hasOwn(s.triage.pathways, t)) {
+      add(['triage', 'pathways', t], 'is required: this household type enters a crisis shelter');
+    }
   }
   const routeServed = (route: HousingRoute, t: string) =>
     s.housing.contingents.some((c) => c.routes.includes(route) && c.householdTypes.includes(t)) ||
-    (s.housing.market.routes.includes(route) && s.housing.market.meanWaitDays[t] !== undefined);
+    (s.housing.market.routes.includes(route) && Object.hasOwn(s.housing.market.meanWaitDays, t));
   const kindServes = (kind: FacilityKind, t: string) =>
     s.facilities.some((f) => f.kind === kind && f.serves.includes(t));
 
@@ -195,7 +209,8 @@ function crossFieldProblems(s: Scenario): Problem[] {
     for (const [key, shares] of Object.entries(fn)) {
       const at = ['triage', 'pathways', t, key];
       const sum = Object.values(shares).reduce((x: number, y) => x + (y ?? 0), 0);
-      if (Math.abs(sum - 1) > 1e-6) add(at, `shares must add up to 1 (they add up to ${round(sum)})`);
+      if (Math.abs(sum - 1) > 1e-6)
+        add(at, `shares must add up to 1 (they add up to ${round(sum)})`);
       for (const [pathway, p] of Object.entries(shares)) {
         if (!p) continue;
         const kind = KIND_OF_PATHWAY[pathway];
@@ -214,7 +229,10 @@ function crossFieldProblems(s: Scenario): Problem[] {
     if (f.kind === 'crisis' || f.exitAfterStayShare >= 1) return;
     for (const t of f.serves) {
       if (types.has(t) && !routeServed(f.kind as HousingRoute, t)) {
-        add(['facilities', i, 'kind'], `no contingent or market houses route "${f.kind}" for "${t}"`);
+        add(
+          ['facilities', i, 'kind'],
+          `no contingent or market houses route "${f.kind}" for "${t}"`,
+        );
       }
     }
   });
@@ -228,7 +246,8 @@ function crossFieldProblems(s: Scenario): Problem[] {
     if (!c.singleBindingOffer && c.acceptance === 0) {
       add([...at, 'acceptance'], 'must be > 0 (or set singleBindingOffer)');
     }
-    if (c.unused === 'bank' && c.bankDays <= 0) add([...at, 'bankDays'], 'must be > 0 when unused is "bank"');
+    if (c.unused === 'bank' && c.bankDays <= 0)
+      add([...at, 'bankDays'], 'must be > 0 when unused is "bank"');
   });
   for (const [t, fn] of Object.entries(s.housing.market.meanWaitDays)) {
     checkType(['housing', 'market', 'meanWaitDays', t], t);
