@@ -24,7 +24,7 @@ export function runReplications(s: Scenario, options: BatchOptions = {}): RunSum
   const start = clock();
   const agg = new Aggregator(s, n);
   for (let i = 0; i < n; i++) {
-    agg.add(runReplication(s, i, { seed, engine }));
+    agg.add(runReplication(s, i, { seed, engine, inputUncertainty: options.inputUncertainty }));
     options.onProgress?.(i + 1, agg);
   }
   return agg.summary({ seed, engine, wallMs: clock() - start, workers: 1 });

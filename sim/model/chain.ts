@@ -685,22 +685,32 @@ export class ChainModel {
       }
       return;
     }
-    const e =
-      c.pattern === 'poisson'
-        ? durationSampler({ dist: 'exponential', mean: 1 }, this.rng(`supply/${c.id}`))
-        : () => 1;
+    // Each calendar year starts afresh, with a stream of its own (Poisson) or half an
+    // interval in (even), so two scenarios that differ in size still deliver their units of
+    // a given year from the same draws: common random numbers hold year by year instead of
+    // drifting apart as a changed rate stretches the whole time axis.
     const rate = (m: number) => perYear(m) / DAYS_PER_YEAR;
-    const next = (from: number, amount: number) => {
-      const at = advanceByIntegral(from, amount, rate, this.horizon);
-      if (at <= this.horizon) {
-        this.engine.at(at, () => {
-          this.deliverUnit(state);
-          next(at, e());
-        });
-      }
-    };
-    // Even supply starts half an interval in, so a year's units are centred in it.
-    next(0, c.pattern === 'even' ? 0.5 : e());
+    const years = Math.ceil(this.horizon / DAYS_PER_YEAR);
+    for (let year = 0; year < years; year++) {
+      const yearEnd = Math.min(this.horizon, (year + 1) * DAYS_PER_YEAR);
+      const e =
+        c.pattern === 'poisson'
+          ? durationSampler(
+              { dist: 'exponential', mean: 1 },
+              this.rng(`supply/${c.id}/${this.s.startYear - this.s.warmupYears + year}`),
+            )
+          : () => 1;
+      const next = (from: number, amount: number) => {
+        const at = advanceByIntegral(from, amount, rate, yearEnd);
+        if (at < yearEnd || (at === yearEnd && yearEnd === this.horizon)) {
+          this.engine.at(at, () => {
+            this.deliverUnit(state);
+            next(at, e());
+          });
+        }
+      };
+      next(year * DAYS_PER_YEAR, c.pattern === 'even' ? 0.5 : e());
+    }
   }
 
   private scheduleStepChanges(): void {

@@ -172,6 +172,26 @@ export const contingentSchema = z
   })
   .strict();
 
+/**
+ * A parameter whose value is uncertain: a range (low–high) used by the sensitivity
+ * analysis, and drawn per replication when input uncertainty is switched on.
+ */
+export const uncertainSchema = z
+  .object({
+    /** Path of a number in this scenario, e.g. "housing.contingents[0].unitsPerYear.2024". */
+    path: z.string().min(1),
+    /** Short name shown in tables and charts. */
+    label: z.string().min(1),
+    low: finite,
+    high: finite,
+    /** How the value is drawn under input uncertainty (within low–high). */
+    dist: z.enum(['uniform', 'triangular']).default('uniform'),
+    /** Most likely value (triangular only; default the scenario's own value). */
+    mode: finite.optional(),
+    note: noteSchema,
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}` }),
@@ -232,6 +252,8 @@ export const scenarioSchema = z
         notes,
       })
       .strict(),
+    /** Parameters with a range: for sensitivity and input uncertainty. */
+    uncertain: z.array(uncertainSchema).default([]),
     goal: z
       .object({
         year: z.number().int(),
@@ -254,3 +276,4 @@ export type Facility = Scenario['facilities'][number];
 export type ArrivalStream = Scenario['arrivals'][number];
 export type Contingent = Scenario['housing']['contingents'][number];
 export type HouseholdType = Scenario['householdTypes'][number];
+export type UncertainParameter = Scenario['uncertain'][number];

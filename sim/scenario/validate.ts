@@ -11,6 +11,7 @@ import {
   type FacilityKind,
 } from './schema.ts';
 import { keyToCalendarDay } from './calendar.ts';
+import { getAt, setAt } from './parameter-path.ts';
 
 /** One thing wrong with a scenario, located by its JSON path. */
 export interface Problem {
@@ -74,7 +75,34 @@ export function validateScenario(data: unknown): Validation {
     };
   }
   const problems = crossFieldProblems(parsed.data);
+  if (problems.length === 0) problems.push(...uncertainProblems(parsed.data));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario: parsed.data };
+}
+
+/** Each parameter range must point at a number, and both ends must give a valid scenario. */
+function uncertainProblems(s: Scenario): Problem[] {
+  const out: Problem[] = [];
+  s.uncertain.forEach((u, i) => {
+    const at = ['uncertain', i];
+    if (typeof getAt(s, u.path) !== 'number') {
+      out.push(problem([...at, 'path'], `"${u.path}" is not a number in this scenario`));
+      return;
+    }
+    if (u.low > u.high) out.push(problem([...at, 'high'], `must be ≥ low (${u.low})`));
+    if (u.mode !== undefined && (u.mode < u.low || u.mode > u.high)) {
+      out.push(problem([...at, 'mode'], `must lie between low and high`));
+    }
+    for (const end of ['low', 'high'] as const) {
+      const variant = scenarioSchema.safeParse(setAt(s, u.path, u[end]));
+      const issues = variant.success
+        ? crossFieldProblems(variant.data)
+        : variant.error.issues.map((x) => problem(x.path as (string | number)[], zodMessage(x)));
+      for (const x of issues) {
+        out.push(problem([...at, end], `makes the scenario invalid: ${x.where}: ${x.message}`));
+      }
+    }
+  });
+  return out;
 }
 
 /** Like validateScenario, but throws an Error listing the problems (for trusted callers). */

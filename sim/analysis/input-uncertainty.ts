@@ -1,0 +1,40 @@
+/**
+ * Input uncertainty: each group of replications draws the scenario's uncertain parameters
+ * from their ranges, from its own stream, so parameter draws are seeded, independent of
+ * chance within the model, and the same whichever worker runs the group.
+ */
+import type { Scenario, UncertainParameter } from '../scenario/schema.ts';
+import { getAt, setAt } from '../scenario/parameter-path.ts';
+import { stream } from '../random/streams.ts';
+import type { RandomSource } from '../random/source.ts';
+
+/** Input uncertainty switched on: `replicationsPerDraw` replications share one draw. */
+export interface InputUncertainty {
+  replicationsPerDraw: number;
+}
+
+/**
+ * A value of `u` from a uniform draw `x` in [0, 1): uniform on [low, high], or triangular
+ * with its mode (default `nominal`) by inverting the CDF.
+ * See https://en.wikipedia.org/wiki/Triangular_distribution#Generating_random_variates
+ */
+export function parameterValue(u: UncertainParameter, x: number, nominal: number): number {
+  const { low, high } = u;
+  if (u.dist === 'uniform' || high === low) return low + x * (high - low);
+  const mode = Math.min(high, Math.max(low, u.mode ?? nominal));
+  const f = (mode - low) / (high - low);
+  return x < f
+    ? low + Math.sqrt(x * (high - low) * (mode - low))
+    : high - Math.sqrt((1 - x) * (high - low) * (high - mode));
+}
+
+/** The parameter values of draw `group` (one per uncertain parameter, in order). */
+export function drawParameters(s: Scenario, seed: string | number, group: number): number[] {
+  const source: RandomSource = stream(seed, group, 'parameters');
+  return s.uncertain.map((u) => parameterValue(u, source(), getAt(s, u.path) as number));
+}
+
+/** `s` with its uncertain parameters set to `values` (validated ranges keep it valid). */
+export function withParameters(s: Scenario, values: number[]): Scenario {
+  return s.uncertain.reduce((acc, u, i) => setAt(acc, u.path, values[i]), s);
+}
