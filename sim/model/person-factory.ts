@@ -58,16 +58,19 @@ export class PersonFactory {
     this.selfResolveDays = arrival?.selfResolveDays
       ? durationSampler(arrival.selfResolveDays, src('selfResolveDays'))
       : never;
-    this.patience = entry.patienceDays
-      ? durationSampler(entry.patienceDays, src('patience'))
-      : never;
-    const triageSrc = src('triageDelay');
+    // Streams are seeded only for what this source's persons can need (seeding costs µs).
+    this.patience =
+      this.crisis && entry.patienceDays
+        ? durationSampler(entry.patienceDays, src('patience'))
+        : never;
+    const triageSrc = this.crisis ? src('triageDelay') : undefined;
     const samplers: Record<string, Sampler> = {};
     for (const [key, spec] of Object.entries(s.triage.delayDays)) {
-      samplers[key] = durationSampler(spec, triageSrc);
+      samplers[key] = triageSrc ? durationSampler(spec, triageSrc) : never;
     }
     this.triageDelay = new Steps(samplers, s.startYear);
-    this.relapseDays = durationSampler(s.relapse.afterDays, src('relapseDays'));
+    this.relapseDays =
+      this.relapseShare > 0 ? durationSampler(s.relapse.afterDays, src('relapseDays')) : never;
   }
 
   /**
