@@ -18,7 +18,11 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Use a seeded stream from sim/random.' },
-        { object: 'Date', property: 'now', message: 'Simulation time only; no wall clock in sim/.' },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Simulation time only; no wall clock in sim/.',
+        },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'performance'],
     },

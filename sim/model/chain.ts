@@ -11,7 +11,7 @@ import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
 import { Steps } from '../scenario/step-function.ts';
 import type { RandomSource } from '../random/source.ts';
 import { stream } from '../random/streams.ts';
-import { durationSampler } from '../random/duration.ts';
+import { durationSampler, lengthBiased } from '../random/duration.ts';
 import { pickIndex } from '../random/choice.ts';
 import { Person } from './person.ts';
 import { PersonFactory } from './person-factory.ts';
@@ -253,7 +253,11 @@ export class ChainModel {
     return p;
   }
 
-  /** Initial occupants at warm-up start, each with a residual stay. */
+  /**
+   * Initial occupants at warm-up start. Each gets the remaining part of a stay as if the
+   * facility had long been running: U × a length-biased stay (someone found in a place is
+   * more likely to be on a long stay); crisis occupants, U × their triage delay.
+   */
   private seedInitialOccupants(): void {
     this.s.facilities.forEach((f, i) => {
       if (f.initialOccupancy === 0) return;
@@ -265,6 +269,9 @@ export class ChainModel {
         (n) => this.rng(n),
       );
       const residual = this.rng(`initial/${f.id}/residual`);
+      const wholeStay = f.stay
+        ? durationSampler(lengthBiased(f.stay), this.rng(`initial/${f.id}/stay`))
+        : undefined;
       for (let k = 0; k < f.initialOccupancy; k++) {
         const p = factory.make(this.nextId++, 0, this.calendarDay(0), false);
         this.t.arrived(p, 0, false);
@@ -276,7 +283,7 @@ export class ChainModel {
           p.triageTime = 0;
           p.pathway = f.kind as Pathway;
           p.homeTime = f.kind === 'shelter24' ? NaN : 0;
-          this.engine.at(u * fac.stay!(), () => this.endStay(p, fac));
+          this.engine.at(u * wholeStay!(), () => this.endStay(p, fac));
         }
       }
     });
@@ -596,8 +603,8 @@ export class ChainModel {
       if (p.marketHandle >= 0) this.engine.cancel(p.marketHandle);
     }
     p.marketHandle = -1;
-    const bound = p.bindingKey >= this.bindingYears.at(this.calendarDay(now)) * DAYS_PER_YEAR - now;
-    this.t.housed(now, c !== undefined, bound, now - p.arrival);
+    const boundAtEntry = p.draws.tenureYears >= this.bindingYears.at(this.calendarDay(p.arrival));
+    this.t.housed(now, c !== undefined, p.routeIndex, boundAtEntry, now - p.arrival);
     this.leaveReady(p);
     const vacated = this.vacate(p);
     this.moveTo(p, this.t.node.housed);

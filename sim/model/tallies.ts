@@ -4,7 +4,7 @@
  * Events before the reported period (warm-up) move people but are not reported.
  */
 import { quantileSorted } from 'd3-array';
-import type { Scenario } from '../scenario/schema.ts';
+import { HOUSING_ROUTES, type Scenario } from '../scenario/schema.ts';
 import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
 import { Level, DAYS_PER_WEEK } from './level.ts';
 import type { Person } from './person.ts';
@@ -14,6 +14,7 @@ import {
   HISTOGRAM_BINS,
   HISTOGRAM_BIN_DAYS,
   QUEUE_SERIES,
+  ROUTE_KPIS,
   resultLayout,
   type ChainKpi,
   type ReplicationResult,
@@ -22,6 +23,7 @@ import {
 
 type QueueSeries = (typeof QUEUE_SERIES)[number];
 type ContingentKpi = (typeof CONTINGENT_KPIS)[number];
+type RouteKpi = (typeof ROUTE_KPIS)[number];
 
 export class Tallies {
   readonly layout: ResultLayout;
@@ -52,6 +54,7 @@ export class Tallies {
   private readonly departures: Float64Array[];
   private readonly stayDays: Float64Array[];
   private readonly contingentCounts: Record<ContingentKpi, Float64Array>[];
+  private readonly routeCounts: Record<RouteKpi, Float64Array>[];
   private readonly cohort: Person[] = [];
   private arrivedTotal = 0;
   private housedTotal = 0;
@@ -91,6 +94,13 @@ export class Tallies {
     this.admissions = s.facilities.map((f) => this.yearly[`admissions:${f.id}`]);
     this.departures = s.facilities.map((f) => this.yearly[`departures:${f.id}`]);
     this.stayDays = s.facilities.map((f) => this.yearly[`stayDays:${f.id}`]);
+    this.routeCounts = HOUSING_ROUTES.map(
+      (r) =>
+        Object.fromEntries(ROUTE_KPIS.map((k) => [k, this.yearly[`${k}:${r}`]])) as Record<
+          RouteKpi,
+          Float64Array
+        >,
+    );
     this.contingentCounts = s.housing.contingents.map(
       (c) =>
         Object.fromEntries(CONTINGENT_KPIS.map((k) => [k, this.yearly[`${k}:${c.id}`]])) as Record<
@@ -144,17 +154,28 @@ export class Tallies {
   }
 
   /**
-   * A person was housed at `t` after `daysInChain` days since arrival; `bound` says
-   * whether they met the regional-binding rule at that moment.
+   * A person was housed at `t` after `daysInChain` days since arrival, by route
+   * `route` (index in HOUSING_ROUTES); `boundAtEntry` says whether they met the
+   * regional-binding rule when they arrived.
    */
-  housed(t: number, byContingent: boolean, bound: boolean, daysInChain: number): void {
+  housed(
+    t: number,
+    byContingent: boolean,
+    route: number,
+    boundAtEntry: boolean,
+    daysInChain: number,
+  ): void {
     this.housedTotal++;
     this.count('housed', t);
     this.count(byContingent ? 'housedContingent' : 'housedMarket', t);
     const y = this.yearIndex(t);
-    if (y >= 0) {
-      this.chain[bound ? 'housedBound' : 'housedUnbound'][y]++;
-      this.chain[bound ? 'housedBoundDays' : 'housedUnboundDays'][y] += daysInChain;
+    if (y < 0) return;
+    const c = this.routeCounts[route];
+    c.housed[y]++;
+    c.housedDays[y] += daysInChain;
+    if (boundAtEntry) {
+      c.housedBoundAtEntry[y]++;
+      c.housedBoundAtEntryDays[y] += daysInChain;
     }
   }
 
@@ -272,16 +293,21 @@ export class Tallies {
       const observed = yearEnd + homeDays <= horizon;
       yearly.rehousingShare[y] = observed ? home[y] / eligible[y] : NaN;
       const sorted = days[y].sort((a, b) => a - b);
-      yearly.daysToHomeP50[y] = observed ? finiteOrNaN(quantileSorted(sorted, 0.5)) : NaN;
-      yearly.daysToHomeP90[y] = observed ? finiteOrNaN(quantileSorted(sorted, 0.9)) : NaN;
+      yearly.daysToHomeP50[y] = observed ? reachedQuantile(sorted, 0.5) : NaN;
+      yearly.daysToHomeP90[y] = observed ? reachedQuantile(sorted, 0.9) : NaN;
     }
     return histogram;
   }
 }
 
-/** Stand-in for "never reached a home" that keeps quantile interpolation finite. */
-const NEVER = 1e300;
+/** Sorts after every real number of days: "never reached a home". */
+const NEVER = Infinity;
 
-function finiteOrNaN(x: number | undefined): number {
-  return x !== undefined && x < NEVER / 2 ? x : NaN;
+/**
+ * The q-quantile (R-7) of sorted days to a home, or NaN when it depends on anyone who
+ * never reached one (it is then not a number of days).
+ */
+function reachedQuantile(sorted: number[], q: number): number {
+  if (sorted.length === 0 || sorted[Math.ceil((sorted.length - 1) * q)] === NEVER) return NaN;
+  return quantileSorted(sorted, q)!;
 }

@@ -157,3 +157,36 @@ function checkSpec(spec: DurationSpec): void {
       );
   }
 }
+
+/**
+ * The length-biased version of `spec`: the distribution of the whole stay of someone found
+ * in a place at a random moment (longer stays are more likely to be found), density
+ * s·f(s)/E[S]. A residual stay U × (a length-biased stay), U uniform, is then the
+ * stationary remaining time: what initial occupants should get.
+ * Lognormal stays keep their CV and their mean grows by (1 + cv²); gamma(k, θ) becomes
+ * gamma(k + 1, θ); exponential becomes gamma(2); a table reweights each value by itself.
+ * See https://en.wikipedia.org/wiki/Length_time_bias and the inspection paradox.
+ */
+export function lengthBiased(spec: DurationSpec): DurationSpec {
+  checkSpec(spec);
+  switch (spec.dist) {
+    case 'fixed':
+      return spec;
+    case 'exponential':
+      return { dist: 'gamma', mean: 2 * spec.mean, cv: Math.SQRT1_2 };
+    case 'lognormal':
+      return { dist: 'lognormal', mean: spec.mean * (1 + spec.cv ** 2), cv: spec.cv };
+    case 'gamma': {
+      const k = 1 / spec.cv ** 2;
+      return { dist: 'gamma', mean: spec.mean * (1 + spec.cv ** 2), cv: 1 / Math.sqrt(k + 1) };
+    }
+    case 'empirical': {
+      const w = empiricalWeights(spec);
+      return {
+        dist: 'empirical',
+        values: spec.values,
+        weights: spec.values.map((v, i) => v * w[i]),
+      };
+    }
+  }
+}

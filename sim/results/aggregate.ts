@@ -5,11 +5,12 @@
  * Same results in the same order ⇒ an identical summary.
  */
 import type { Scenario } from '../scenario/schema.ts';
-import { SCHEMA_VERSION } from '../scenario/schema.ts';
+import { HOUSING_ROUTES, SCHEMA_VERSION } from '../scenario/schema.ts';
 import { Steps } from '../scenario/step-function.ts';
 import {
   CHAIN_KPIS,
   CONTINGENT_KPIS,
+  ROUTE_KPIS,
   HISTOGRAM_BIN_DAYS,
   HISTOGRAM_BINS,
   resultLayout,
@@ -46,6 +47,7 @@ export interface YearSummary {
   departures: Record<string, Estimate>;
   stayDays: Record<string, Estimate>;
   contingents: Record<string, Record<(typeof CONTINGENT_KPIS)[number], Estimate>>;
+  routes: Record<string, Record<(typeof ROUTE_KPIS)[number], Estimate>>;
 }
 
 /** A weekly series across replications. */
@@ -239,6 +241,14 @@ export class Aggregator {
         admissions: byId(facilityIds, (id) => est(`admissions:${id}`)),
         departures: byId(facilityIds, (id) => est(`departures:${id}`)),
         stayDays: byId(facilityIds, (id) => est(`stayDays:${id}`)),
+        routes: byId(
+          [...HOUSING_ROUTES],
+          (r) =>
+            Object.fromEntries(ROUTE_KPIS.map((k) => [k, est(`${k}:${r}`)])) as Record<
+              (typeof ROUTE_KPIS)[number],
+              Estimate
+            >,
+        ),
         contingents: byId(
           s.housing.contingents.map((c) => c.id),
           (id) =>

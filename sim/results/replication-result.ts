@@ -3,7 +3,7 @@
  * worker boundary by transfer), laid out by a {@link ResultLayout} derived from the
  * scenario alone. NaN means "did not happen / not defined" (e.g. an empty cohort).
  */
-import type { Scenario } from '../scenario/schema.ts';
+import { HOUSING_ROUTES, type Scenario } from '../scenario/schema.ts';
 import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
 
 /** Width of a days-to-home histogram bin (days). */
@@ -32,12 +32,6 @@ export const CHAIN_KPIS = [
   'housed',
   'housedContingent',
   'housedMarket',
-  /** Housed persons who met the regional-binding rule when housed, and their summed days in the chain. */
-  'housedBound',
-  'housedBoundDays',
-  /** Housed persons who did not meet it, and their summed days in the chain. */
-  'housedUnbound',
-  'housedUnboundDays',
   /** Mean number of housing-ready persons waiting for a home. */
   'waitingHome',
   /** Goal cohort of the year: crisis arrivals that did not self-resolve. */
@@ -66,6 +60,18 @@ export const FACILITY_KPIS = [
   'departures',
   'stayDays',
 ] as const;
+/**
+ * Yearly figures per housing route (independent, housingFirst, shelter24, bw, training),
+ * named `<kpi>:<route>`: persons housed, their summed days from arrival to housed, and the
+ * same for those who already met the regional-binding rule when they arrived.
+ */
+export const ROUTE_KPIS = [
+  'housed',
+  'housedDays',
+  'housedBoundAtEntry',
+  'housedBoundAtEntryDays',
+] as const;
+
 /** Yearly figures per contingent, named `<kpi>:<contingentId>`. */
 export const CONTINGENT_KPIS = ['delivered', 'used', 'lapsed', 'refused'] as const;
 
@@ -110,6 +116,7 @@ export function resultLayout(s: Scenario): ResultLayout {
     yearly: [
       ...CHAIN_KPIS,
       ...s.facilities.flatMap((f) => FACILITY_KPIS.map((k) => `${k}:${f.id}`)),
+      ...HOUSING_ROUTES.flatMap((r) => ROUTE_KPIS.map((k) => `${k}:${r}`)),
       ...s.housing.contingents.flatMap((c) => CONTINGENT_KPIS.map((k) => `${k}:${c.id}`)),
     ],
     weekly: [...s.facilities.map((f) => `occupancy:${f.id}`), ...QUEUE_SERIES],

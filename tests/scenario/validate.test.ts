@@ -116,7 +116,8 @@ describe('cross-field problems', () => {
     const s = broken();
     s.facilities[0].serves = ['single', 'youth', 'elderly']; // unknown household type
     s.arrivals[3].entry = 'nergens'; // unknown facility
-    s.triage.pathways.single['2024'].exit = 0.2; // shares add up to 0.95
+    const singles = s.triage.pathways.single['2024'];
+    singles.exit = (singles.exit ?? 0) - 0.05; // shares add up to 0.95
     // The women's follow-on flats now serve singles: no training facility serves families,
     // yet triage sends 30% of families to training. Their id duplicates facilities[5].
     s.facilities[6].serves = ['single'];
