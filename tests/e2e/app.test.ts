@@ -1,0 +1,408 @@
+// End-to-end: the built app in real Chromium (Debian's, driven by playwright-core), served by
+// vite preview on a free localhost port. Checks what a user relies on: a verdict, edits that
+// change it, links that reopen the same run, imports that cannot break it, no traffic beyond
+// its own origin, no CSP violations, and no long main-thread tasks while 1,000 futures run.
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, preview, type PreviewServer } from 'vite';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+/** How long a full run of the default scenario (1,000 futures) may take on a slow machine. */
+const FULL_RUN_MS = 200_000;
+
+let outDir: string;
+let profileDir: string;
+let server: PreviewServer;
+let context: BrowserContext;
+let origin: string;
+/** Every request any page or worker made that did not go to the app's own origin. */
+const foreign: string[] = [];
+/** Page errors and console errors of every page. */
+const errors: string[] = [];
+/** Content-Security-Policy violations reported by any page. */
+const cspViolations: string[] = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  outDir = mkdtempSync(join(tmpdir(), 'doorstroom-dist-'));
+  profileDir = mkdtempSync(join(tmpdir(), 'doorstroom-chromium-'));
+  const configFile = resolve('vite.config.ts');
+  await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const port = await freePort();
+  server = await preview({
+    configFile,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port, strictPort: true },
+  });
+  origin = `http://127.0.0.1:${port}`;
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    viewport: { width: 1440, height: 1000 },
+    locale: 'nl-NL',
+    acceptDownloads: true,
+  });
+  context.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'))
+      foreign.push(url);
+  });
+  // A binding is called through the DevTools protocol, so the page's CSP does not stop it.
+  await context.exposeBinding(
+    '__reportCsp',
+    (_source, text: string) => void cspViolations.push(text),
+  );
+  await context.addInitScript(() => {
+    const w = window as unknown as {
+      __longTasks: { start: number; duration: number }[];
+      __states: string[];
+      __reportCsp(text: string): void;
+    };
+    w.__longTasks = [];
+    w.__states = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__reportCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    // Record every verdict state, to see results stream in (preview, then full).
+    const watch = () => {
+      const v = document.getElementById('verdict');
+      if (!v) return void requestAnimationFrame(watch);
+      new MutationObserver(() => {
+        const s = v.dataset.state ?? '';
+        if (w.__states[w.__states.length - 1] !== s) w.__states.push(s);
+      }).observe(v, { attributes: true, attributeFilter: ['data-state'] });
+    };
+    document.addEventListener('DOMContentLoaded', watch);
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+async function open(hash = ''): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${origin}/${hash}`);
+  return page;
+}
+
+/** Waits for full result number `n` (1 = the first) and returns the verdict's texts. */
+async function finalVerdict(page: Page, n = 1, timeout = 90_000) {
+  await page.waitForSelector(`#verdict[data-state="final"][data-finals="${n}"]`, { timeout });
+  return page.evaluate(() => {
+    const v = document.getElementById('verdict')!;
+    const text = (sel: string) => v.querySelector(sel)?.textContent ?? '';
+    return {
+      headline: text('.headline'),
+      triage: text('[data-kpi="triage"] .share-value'),
+      rehousing: text('[data-kpi="rehousing"] .share-value'),
+      shares: text('.shares'),
+      bottleneck: text('.bottleneck'),
+      pMet: Number(v.dataset.pmet),
+    };
+  });
+}
+
+const percent = (text: string) => Number(text.replace('%', '').replace(',', '.'));
+
+describe('the app in Chromium', () => {
+  let shared: { url: string; verdict: Awaited<ReturnType<typeof finalVerdict>> };
+
+  it('loads the default scenario, streams a first impression, then shows the verdict and the charts', async () => {
+    const page = await open('#n=60');
+    const v = await finalVerdict(page);
+    expect(v.headline).toMatch(/^Doel 2030 gehaald in \d+(,\d)?% van de 60 mogelijke toekomsten$/);
+    expect(v.shares).toContain('doel 90%');
+    const states = await page.evaluate(
+      () => (window as unknown as { __states: string[] }).__states,
+    );
+    expect(states).toContain('preview');
+    expect(states[states.length - 1]).toBe('final');
+    await page.waitForFunction(() => document.querySelectorAll('#charts svg').length >= 10);
+    expect(await page.locator('#scenario-select').inputValue()).toBe('drechtsteden-2024');
+    await page.close();
+  });
+
+  it('offers the scenarios of scenarios/ and runs the one chosen', async () => {
+    const page = await open('#n=40');
+    await finalVerdict(page);
+    const options = await page
+      .locator('#scenario-select option')
+      .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+    const files = readdirSync('scenarios').filter((f) => f.endsWith('.json'));
+    expect(options).toHaveLength(files.length);
+    const other = options.find((o) => o !== 'drechtsteden-2024')!;
+    await page.locator('#scenario-select').selectOption(other);
+    // Its file asks for 1,000 futures; 100 are enough here.
+    await page.locator('#replications').selectOption('100');
+    await finalVerdict(page, 2);
+    expect((await finalVerdict(page, 2)).headline).toMatch(/van de 100 mogelijke toekomsten$/);
+    expect(await page.locator('#scenario-select').inputValue()).toBe(other);
+    // The link holds the scenario itself; opened again it is the same library scenario.
+    await page.waitForFunction(() => location.hash.startsWith('#s=v1.'));
+    const again = await context.newPage();
+    await again.goto(page.url());
+    await finalVerdict(again);
+    expect(await again.locator('#scenario-select').inputValue()).toBe(other);
+    await again.close();
+    await page.close();
+  });
+
+  it('raising a contingent changes the verdict, and the link then holds the changed scenario', async () => {
+    const page = await open('#n=60');
+    const before = await finalVerdict(page);
+    const units = page.locator('input[data-path="housing.contingents[0].unitsPerYear.2024"]');
+    await units.fill('600');
+    const after = await finalVerdict(page, 2);
+    expect(percent(after.rehousing)).toBeGreaterThan(percent(before.rehousing));
+    expect(after.shares).not.toBe(before.shares);
+    await page.waitForFunction(() => location.hash.startsWith('#s=v1.'));
+    shared = { url: page.url(), verdict: after };
+    await page.close();
+  });
+
+  it('a shared link reopens the same scenario and the same numbers', async () => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    await page.goto(shared.url);
+    const v = await finalVerdict(page);
+    expect(v).toEqual(shared.verdict);
+    expect(
+      await page
+        .locator('input[data-path="housing.contingents[0].unitsPerYear.2024"]')
+        .inputValue(),
+    ).toBe('600');
+    await page.close();
+  });
+
+  it('an invalid imported file shows an error, and the previous scenario stays', async () => {
+    const page = await open('#n=40');
+    const before = await finalVerdict(page);
+    const scenario = JSON.parse(readFileSync('scenarios/drechtsteden-2024.json', 'utf8'));
+    scenario.facilities[0].capacity = { '2024': -5 };
+    scenario.name = 'Kapot scenario';
+    await page.setInputFiles('#file-input', {
+      name: 'kapot.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(scenario)),
+    });
+    const notice = page.locator('.notice.error');
+    await expect.poll(() => notice.textContent()).toContain('“kapot.json” is niet ingelezen');
+    expect(await notice.textContent()).toContain('facilities[0].capacity.2024');
+    await page.setInputFiles('#file-input', {
+      name: 'tekst.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ niet json'),
+    });
+    await expect
+      .poll(() => page.locator('.notice.error').last().textContent())
+      .toContain('geen geldige JSON');
+    // Nothing changed: same scenario in the editor, same verdict, no new run.
+    expect(await page.locator('[data-path="name"] input').inputValue()).not.toBe('Kapot scenario');
+    expect(await page.locator('#verdict').getAttribute('data-finals')).toBe('1');
+    expect(await page.locator('#verdict').getAttribute('data-state')).toBe('final');
+    const after = await page.evaluate(
+      () => document.querySelector('#verdict .headline')?.textContent,
+    );
+    expect(after).toBe(before.headline);
+    await page.close();
+  });
+
+  it('marks an invalid edit at its field, and keeps showing the last valid result', async () => {
+    const page = await open('#n=40');
+    await finalVerdict(page);
+    const cap = page.locator('input[data-path="housing.contingents[0].unitsPerYear.2024"]');
+    await cap.fill('-10');
+    await expect.poll(() => cap.getAttribute('aria-invalid')).toBe('true');
+    const errors = page.locator(
+      'fieldset[data-path="housing.contingents[0].unitsPerYear"] > .errors',
+    );
+    expect(await errors.textContent()).toBe('2024: mag niet negatief zijn');
+    expect(await page.locator('#problems').textContent()).toContain('1 fout(en) in het scenario');
+    await page.waitForTimeout(1000);
+    expect(await page.locator('#verdict').getAttribute('data-finals')).toBe('1');
+    await page.close();
+  });
+
+  it('compares a pinned scenario A with the changed B, paired', async () => {
+    const page = await open('#n=40');
+    await finalVerdict(page);
+    await page.getByRole('button', { name: 'Zet vast als A' }).click();
+    await page.locator('input[data-path="housing.contingents[0].unitsPerYear.2024"]').fill('400');
+    await finalVerdict(page, 2);
+    await page.waitForSelector('#compare[data-state="ready"]', { timeout: 90_000 });
+    const row = await page.locator('#compare tr[data-kpi="rehousingShare"]').textContent();
+    expect(row).toMatch(/Woning binnen termijn.*\+\d+,\d %-punt/);
+    expect(await page.locator('#compare .changes').textContent()).toContain(
+      'housing.contingents[0].unitsPerYear.2024',
+    );
+    await page.close();
+  });
+
+  it('switches to English, and offers the results and charts as downloads', async () => {
+    const page = await open('#n=40');
+    await finalVerdict(page);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    expect(await page.locator('#verdict .headline').textContent()).toMatch(
+      /^Goal 2030 met in \d+(\.\d)?% of the 40 possible futures$/,
+    );
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.waitForFunction(() => location.hash.includes('lang=en'));
+    const svgDownload = page.waitForEvent('download');
+    await page.locator('[data-chart="queues"] button', { hasText: 'SVG' }).click();
+    const svg = await (await svgDownload).path();
+    expect(readFileSync(svg, 'utf8')).toMatch(
+      /^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+    );
+    const pngDownload = page.waitForEvent('download');
+    await page.locator('[data-chart="flow"] button', { hasText: 'PNG' }).click();
+    const png = readFileSync(await (await pngDownload).path());
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    await page.locator('#save-menu summary').click();
+    const csvDownload = page.waitForEvent('download');
+    await page.locator('#export-years').click();
+    const csv = readFileSync(await (await csvDownload).path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('year,figure,of,mean,ci95_low,ci95_high,p5,p50,p95,n');
+    await page.close();
+  });
+
+  it('stops a run on request', async () => {
+    const page = await open('#n=5000');
+    await page.waitForSelector('#progress:not([hidden])');
+    await page.waitForSelector('#cancel:not([disabled])');
+    await page.locator('#cancel').click();
+    await expect
+      .poll(() => page.locator('#run-status').textContent())
+      .toContain('Berekening gestopt');
+    expect(await page.locator('#progress').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('has no serious accessibility problems (axe-core), with the editor opened up', async () => {
+    const page = await open('#n=40');
+    await finalVerdict(page);
+    await page.evaluate(() =>
+      document
+        .querySelectorAll('#editor details')
+        .forEach((d) => ((d as HTMLDetailsElement).open = true)),
+    );
+    const axeSource = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (o: unknown) => Promise<{
+              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const r = await axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        );
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  it('runs 1,000 futures without a main-thread task over 100 ms, and takes the screenshot for the docs', async () => {
+    const page = await open();
+    const v = await finalVerdict(page, 1, FULL_RUN_MS);
+    expect(v.headline).toMatch(/van de 1\.000 mogelijke toekomsten$/);
+    const tasks = await page.evaluate(() => {
+      const marks = performance.getEntriesByType('mark');
+      const start = marks.find((m) => m.name === 'doorstroom:run-start')!.startTime;
+      const ends = marks.filter((m) => m.name === 'doorstroom:run-end');
+      const end = ends[ends.length - 1].startTime;
+      const all = (window as unknown as { __longTasks: { start: number; duration: number }[] })
+        .__longTasks;
+      return {
+        during: all.filter((t) => t.start + t.duration >= start && t.start <= end + 50),
+        start,
+        end,
+      };
+    });
+    expect(tasks.end - tasks.start).toBeGreaterThan(0);
+    expect(tasks.during.filter((t) => t.duration > 100)).toEqual([]);
+    await page.waitForFunction(() => document.querySelectorAll('#charts svg').length >= 10);
+    await page.waitForTimeout(500);
+    mkdirSync('docs', { recursive: true });
+    writeFileSync('docs/screenshot.png', await page.screenshot());
+    await page.close();
+  });
+
+  it('made no request beyond its own origin and caused no CSP violation or page error', async () => {
+    expect(foreign).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    expect(errors).toEqual([]);
+    // The policy is in force: an injected inline script does not run, and is reported.
+    const page = await open('#n=20');
+    await finalVerdict(page);
+    const ran = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = 1';
+      document.head.append(s);
+      return (window as unknown as { __inline?: number }).__inline;
+    });
+    expect(ran).toBeUndefined();
+    await expect.poll(() => cspViolations.length).toBe(1);
+    expect(cspViolations[0]).toMatch(/^script-src(-elem)? inline/);
+    await page.close();
+    expect(foreign).toEqual([]);
+  });
+});

@@ -1,0 +1,137 @@
+// The app's words and numbers: both languages have every message with the same placeholders,
+// numbers are read and written the Dutch or English way, and the validator's messages for
+// real invalid scenarios come out in Dutch.
+import { describe, expect, it } from 'vitest';
+import { dictionary, translate } from '../../web/i18n.ts';
+import { editable, parseNumber, share } from '../../web/format.ts';
+import { problemMessage } from '../../web/problems.ts';
+import { validateScenario } from '../../sim/scenario/validate.ts';
+import { defaultScenarioInput } from '../helpers/scenarios.ts';
+
+describe('words', () => {
+  it('has every message in Dutch and English with the same placeholders', () => {
+    const nl = dictionary('nl');
+    const en = dictionary('en');
+    expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(nl) as (keyof typeof nl)[]) {
+      expect(holes(en[key]), key).toEqual(holes(nl[key]));
+      expect(en[key].trim(), key).not.toBe('');
+    }
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(translate('nl', 'verdictHeadline', { year: 2030, p: '73%', n: '1.000' })).toBe(
+      'Doel 2030 gehaald in 73% van de 1.000 mogelijke toekomsten',
+    );
+    expect(translate('en', 'targetIs', {})).toBe('target {t}');
+  });
+});
+
+describe('numbers', () => {
+  it('reads numbers as a Dutch or English user types them', () => {
+    expect(parseNumber('1,5', 'nl')).toBe(1.5);
+    expect(parseNumber('1.5', 'nl')).toBe(1.5);
+    expect(parseNumber('1.000', 'nl')).toBe(1000);
+    expect(parseNumber('1.000,25', 'nl')).toBe(1000.25);
+    expect(parseNumber('1,000', 'en')).toBe(1000);
+    expect(parseNumber('1.5', 'en')).toBe(1.5);
+    expect(parseNumber(' 42 ', 'en')).toBe(42);
+    expect(parseNumber('-3', 'nl')).toBe(-3);
+    for (const bad of ['', 'abc', '1,2,3', '12a', '--1'])
+      expect(parseNumber(bad, 'nl'), bad).toBeNaN();
+  });
+
+  it('shows numbers for editing without float noise, with the language’s decimal mark', () => {
+    expect(editable(0.35 * 100, 'nl')).toBe('35');
+    expect(editable(2.5, 'nl')).toBe('2,5');
+    expect(editable(2.5, 'en')).toBe('2.5');
+    expect(editable(1170, 'nl')).toBe('1170');
+  });
+
+  it('writes shares with a decimal only below 10%', () => {
+    expect(share(0.734, 'nl')).toBe('73%');
+    expect(share(0.034, 'nl')).toBe('3,4%');
+    expect(share(0.034, 'en')).toBe('3.4%');
+    expect(share(0, 'nl')).toBe('0%');
+  });
+});
+
+describe('validator messages in Dutch', () => {
+  function problemsOf(change: (s: Record<string, unknown>) => void) {
+    const s = defaultScenarioInput() as unknown as Record<string, unknown>;
+    change(s);
+    const v = validateScenario(s);
+    if (v.ok) throw new Error('expected problems');
+    return v.problems;
+  }
+
+  it('translates the messages of common mistakes', () => {
+    const cases: [(s: Record<string, unknown>) => void, string][] = [
+      [
+        (s) => ((s.facilities as { capacity: unknown }[])[0].capacity = { '2024': -5 }),
+        'mag niet negatief zijn',
+      ],
+      [
+        (s) => ((s.facilities as { capacity: unknown }[])[0].capacity = { '2024': 'veel' }),
+        'moet een getal zijn',
+      ],
+      [
+        (s) => ((s.facilities as { capacity: unknown }[])[0].capacity = { '2024': 4.5 }),
+        'moet een geheel getal zijn',
+      ],
+      [
+        (s) => ((s.facilities as { capacity: unknown }[])[0].capacity = { '2026': 4 }),
+        'moet een waarde hebben voor het eerste jaar 2024',
+      ],
+      [
+        (s) => ((s.goal as { year: number }).year = 2040),
+        'moet tussen het eerste en het laatste jaar liggen (2024–2031)',
+      ],
+      [
+        (s) => ((s.relapse as { share: number }).share = 1.5),
+        'moet een percentage tussen 0 en 100 zijn',
+      ],
+      [
+        (s) =>
+          ((s.triage as { pathways: Record<string, unknown> }).pathways.family = {
+            '2024': { independent: 0.9, exit: 0.5 },
+          }),
+        'de aandelen moeten samen 100% zijn (nu 140%)',
+      ],
+      [
+        (s) => ((s.facilities as { capacity: unknown }[])[0].capacity = { '20x': 4 }),
+        'moet een jaar (2027) of een maand (2024-07) zijn',
+      ],
+    ];
+    for (const [change, dutch] of cases) {
+      const messages = problemsOf(change).map((p) => problemMessage(p.message, 'nl'));
+      expect(messages, dutch).toContain(dutch);
+    }
+  });
+
+  it('keeps English messages, with shares as percentages', () => {
+    expect(problemMessage('must be a share between 0 and 1', 'en')).toBe(
+      'must be a percentage between 0 and 100',
+    );
+    expect(problemMessage('shares must add up to 1 (they add up to 1.4)', 'en')).toBe(
+      'shares must add up to 100% (they add up to 140%)',
+    );
+    expect(problemMessage('something new', 'nl')).toBe('something new');
+  });
+});
+
+describe('formatting matches the CLI', () => {
+  it('writes numbers and percentages exactly as sim/results/verdict.ts does', async () => {
+    const cli = await import('../../sim/results/verdict.ts');
+    const { number, percent } = await import('../../web/format.ts');
+    for (const lang of ['nl', 'en'] as const) {
+      for (const x of [0, 0.0049, 0.5, 0.734, 1, 1234.5678, -3.25, 1e6, NaN]) {
+        for (const d of [0, 1, 2]) {
+          expect(number(x, lang, d)).toBe(cli.number(x, lang, d));
+          expect(percent(x, lang, d)).toBe(cli.percent(x, lang, d));
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,768 @@
+// The Doorstroom web app: loads a scenario (link, file or library), keeps the last valid one
+// running in the worker pool, and shows verdict, charts, editor and comparison. Everything that
+// enters goes through validateScenario; nothing leaves the browser.
+import './zod-csp.ts';
+import './styles.css';
+import type { RunSummary, Interim } from '../sim/results/aggregate.ts';
+import type { Scenario } from '../sim/scenario/schema.ts';
+import { validateScenario, type Problem, type Validation } from '../sim/scenario/validate.ts';
+import { createRunService } from './run-service.ts';
+import { loadLibrary, type LibraryScenario } from './catalogue.ts';
+import { h, nextFrame, replaceChildren } from './dom.ts';
+import { fileDate, number } from './format.ts';
+import { translator, type Lang, type T } from './i18n.ts';
+import { Runner, type Job, type SessionHandlers } from './runner.ts';
+import { headline, renderVerdict } from './verdict-view.ts';
+import { renderCharts } from './results-view.ts';
+import { renderCompare, type Side } from './compare-view.ts';
+import {
+  renderEditor,
+  renderEditorInSteps,
+  initialOpenState,
+  type OpenState,
+} from './editor/editor.ts';
+import { markProblems, problemSummary } from './editor/mark-problems.ts';
+import type { EditorCtx } from './editor/fields.ts';
+import { cloneJson, stableStringify } from './editor/json-path.ts';
+import { decodeHash, encodeHash, type LinkState } from './url-state.ts';
+import {
+  downloadText,
+  fileSlug,
+  resultsJson,
+  scenarioJson,
+  weeklyCsv,
+  yearlyCsv,
+} from './export.ts';
+
+/** Replications of the quick first run whose charts show while the full run goes on. */
+const PREVIEW_REPLICATIONS = 40;
+/** Quiet time after the last keystroke before the draft is validated (ms). */
+const VALIDATE_DELAY_MS = 120;
+/** Quiet time after the last valid change before a run starts (ms). */
+const RUN_DELAY_MS = 350;
+/** Largest scenario file accepted for import (bytes). */
+const MAX_IMPORT_BYTES = 5_000_000;
+/** Choices of the number of replications offered in the run bar. */
+const REPLICATION_CHOICES = [100, 250, 500, 1000, 2500, 5000];
+
+type Json = Record<string, unknown>;
+
+interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+  details?: string[];
+}
+
+const el = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const library = loadLibrary();
+const runner = new Runner(createRunService());
+
+const state = {
+  lang: 'nl' as Lang,
+  t: translator('nl') as T,
+  /** The scenario being edited, as written (may be invalid). */
+  draft: {} as Json,
+  /** The scenario as loaded, for change marks and links. */
+  base: {} as Json,
+  /** The library scenario it was loaded from, if any. */
+  baseId: undefined as string | undefined,
+  /** Last valid scenario and its data as written. */
+  valid: undefined as Scenario | undefined,
+  validDraft: {} as Json,
+  problems: [] as Problem[],
+  summary: undefined as RunSummary | undefined,
+  summaryScenario: undefined as Scenario | undefined,
+  preview: false,
+  finishedAt: undefined as Date | undefined,
+  interim: undefined as { done: number; total: number; figures: Interim } | undefined,
+  progress: undefined as { label: string; done: number; total: number } | undefined,
+  status: (() => '') as () => string,
+  stale: false,
+  pinned: undefined as (Side & { scenario: Scenario }) | undefined,
+  open: initialOpenState() as OpenState,
+  notices: [] as Notice[],
+  /** Full results shown so far (the verdict's `data-finals`, for tests and tools). */
+  finals: 0,
+  runTimer: undefined as ReturnType<typeof setTimeout> | undefined,
+  validateTimer: undefined as ReturnType<typeof setTimeout> | undefined,
+  urlTimer: undefined as ReturnType<typeof setTimeout> | undefined,
+  chartsToken: 0,
+  /** Bumped by every editor drawing, so a drawing in steps stops when overtaken. */
+  editorToken: 0,
+  lastHash: '',
+};
+
+// ---------------------------------------------------------------- notices and status
+
+function notify(n: Notice): void {
+  state.notices = [...state.notices.filter((x) => x.text !== n.text), n];
+  renderNotices();
+}
+
+function renderNotices(): void {
+  const t = state.t;
+  replaceChildren(
+    el('notices'),
+    ...state.notices.map((n, i) => {
+      const close = h(
+        'button',
+        { type: 'button', class: 'small', 'aria-label': t('dismiss') },
+        '×',
+      );
+      close.addEventListener('click', () => {
+        state.notices.splice(i, 1);
+        renderNotices();
+      });
+      return h(
+        'div',
+        { class: `notice ${n.kind}`, role: n.kind === 'error' ? 'alert' : 'status' },
+        h('p', {}, n.text),
+        n.details?.length ? h('ul', {}, ...n.details.map((d) => h('li', {}, d))) : null,
+        close,
+      );
+    }),
+  );
+}
+
+/** Sets the status line; given as a function, so it is written again in a new language. */
+function setStatus(text: () => string): void {
+  state.status = text;
+  el('run-status').textContent = text();
+}
+
+// ---------------------------------------------------------------- header and run bar
+
+function renderHeader(): void {
+  const t = state.t;
+  document.documentElement.lang = state.lang;
+  document.title = `${t('appTitle')} — ${String(state.draft.name ?? '')}`;
+  el('skip-link').textContent = t('skipToResults');
+  el('tagline').textContent = t('tagline');
+  el('footer').textContent = t('footer');
+  el('editor-title').textContent = t('editorTitle');
+  el('editor-intro').textContent = t('editorIntro');
+
+  const select = h(
+    'select',
+    { id: 'scenario-select' },
+    ...(state.baseId === undefined
+      ? [h('option', { value: '', selected: true }, String(state.draft.name ?? '—'))]
+      : []),
+    ...library.map((s) => h('option', { value: s.id, selected: s.id === state.baseId }, s.name)),
+  );
+  select.addEventListener('change', () => {
+    const s = library.find((x) => x.id === select.value);
+    if (s) loadLibraryScenario(s);
+  });
+  const fileInput = h('input', {
+    type: 'file',
+    id: 'file-input',
+    accept: '.json,application/json',
+    class: 'sr-only',
+    tabindex: -1,
+    'aria-hidden': 'true',
+  });
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = '';
+    if (file) void importFile(file);
+  });
+  const open = h('button', { type: 'button', id: 'open-file' }, t('importScenario'));
+  open.addEventListener('click', () => fileInput.click());
+  const saveItems: [string, string, () => void, boolean][] = [
+    ['export-scenario', t('exportScenario'), exportScenario, true],
+    [
+      'export-years',
+      t('exportCsvYears'),
+      () => exportResults('years'),
+      !!state.summary && !state.preview,
+    ],
+    [
+      'export-weeks',
+      t('exportCsvWeeks'),
+      () => exportResults('weeks'),
+      !!state.summary && !state.preview,
+    ],
+    [
+      'export-json',
+      t('exportJson'),
+      () => exportResults('json'),
+      !!state.summary && !state.preview,
+    ],
+  ];
+  const menu = h(
+    'details',
+    { class: 'menu', id: 'save-menu' },
+    h('summary', {}, t('fileMenu')),
+    h(
+      'div',
+      { class: 'menu-items' },
+      ...saveItems.map(([id, label, fn, enabled]) => {
+        const b = h('button', { type: 'button', id, disabled: !enabled }, label);
+        b.addEventListener('click', () => {
+          fn();
+          (document.getElementById('save-menu') as HTMLDetailsElement).open = false;
+        });
+        return b;
+      }),
+    ),
+  );
+  const share = h('button', { type: 'button', id: 'share' }, t('share'));
+  share.addEventListener('click', () => void shareLink());
+  const lang = h(
+    'button',
+    {
+      type: 'button',
+      id: 'lang-switch',
+      lang: state.lang === 'nl' ? 'en' : 'nl',
+      'aria-label': t('switchLangLabel'),
+    },
+    t('switchLang'),
+  );
+  lang.addEventListener('click', () => setLang(state.lang === 'nl' ? 'en' : 'nl'));
+  replaceChildren(
+    el('header-controls'),
+    h(
+      'span',
+      { class: 'control' },
+      h('label', { for: 'scenario-select' }, t('scenarioPicker')),
+      select,
+    ),
+    open,
+    fileInput,
+    menu,
+    share,
+    lang,
+  );
+}
+
+/** Enables the result exports once a full result is there (without redrawing the header). */
+function updateExportButtons(): void {
+  for (const id of ['export-years', 'export-weeks', 'export-json']) {
+    const b = document.getElementById(id) as HTMLButtonElement | null;
+    if (b) b.disabled = !state.summary || state.preview;
+  }
+}
+
+function renderRunBar(): void {
+  const t = state.t;
+  const n =
+    typeof state.draft.replications === 'number'
+      ? state.draft.replications
+      : (state.valid?.replications ?? 1000);
+  const choices = [...new Set([...REPLICATION_CHOICES, n])].sort((a, b) => a - b);
+  const reps = h(
+    'select',
+    { id: 'replications' },
+    ...choices.map((c) => h('option', { value: c, selected: c === n }, number(c, state.lang))),
+  );
+  reps.addEventListener('change', () => {
+    state.draft.replications = Number(reps.value);
+    renderEditorPane();
+    onDraftChanged();
+  });
+  const cancel = h(
+    'button',
+    { type: 'button', id: 'cancel', disabled: !state.progress },
+    t('cancel'),
+  );
+  cancel.addEventListener('click', () => runner.stop('user'));
+  const p = state.progress;
+  replaceChildren(
+    el('runbar'),
+    h('span', { class: 'control' }, h('label', { for: 'replications' }, t('replications')), reps),
+    h(
+      'div',
+      { class: 'progress-box' },
+      h('progress', {
+        id: 'progress',
+        max: p?.total ?? 1,
+        value: p?.done ?? 0,
+        'aria-label': t('progressLabel'),
+        hidden: !p,
+      }),
+      h('span', { id: 'progress-text' }, p?.label ?? ''),
+    ),
+    cancel,
+    h('p', { id: 'run-status', class: 'status', role: 'status' }, state.status()),
+  );
+}
+
+/** Updates the progress bar in place (called up to 5 times a second). */
+function updateProgress(): void {
+  const p = state.progress;
+  const bar = document.getElementById('progress') as HTMLProgressElement | null;
+  if (!bar) return renderRunBar();
+  bar.hidden = !p;
+  bar.max = p?.total ?? 1;
+  bar.value = p?.done ?? 0;
+  el('progress-text').textContent = p?.label ?? '';
+  (el('cancel') as HTMLButtonElement).disabled = !p;
+}
+
+// ---------------------------------------------------------------- results
+
+function renderVerdictPane(): void {
+  renderVerdict(
+    el('verdict'),
+    {
+      summary: state.summary,
+      preview: state.preview,
+      interim: state.interim,
+      goalYear: state.valid?.goal.year ?? 2030,
+      finishedAt: state.finishedAt,
+    },
+    state.lang,
+    state.t,
+  );
+  el('results').classList.toggle('stale', state.stale);
+  el('verdict').dataset.finals = String(state.finals);
+}
+
+function renderChartsPane(): void {
+  const s = state.summary;
+  const scenario = state.summaryScenario;
+  if (!s || !scenario) return;
+  const token = ++state.chartsToken;
+  void renderCharts(
+    el('charts'),
+    s,
+    scenario,
+    state.lang,
+    state.t,
+    () => token === state.chartsToken,
+  );
+}
+
+function renderComparePane(): void {
+  const b: Side = {
+    name: String(state.validDraft.name ?? ''),
+    draft: state.validDraft,
+    // Only a full result of the current scenario pairs with A.
+    summary: state.summary && !state.preview && !state.stale ? state.summary : undefined,
+  };
+  renderCompare(
+    el('compare'),
+    state.pinned,
+    b,
+    {
+      pin: () => {
+        if (!state.valid) return;
+        state.pinned = {
+          name: String(state.validDraft.name ?? ''),
+          draft: cloneJson(state.validDraft),
+          scenario: state.valid,
+          summary: b.summary,
+        };
+        renderComparePane();
+        if (!state.pinned.summary) scheduleRun(0);
+      },
+      unpin: () => {
+        state.pinned = undefined;
+        renderComparePane();
+      },
+      restoreA: () => {
+        if (!state.pinned) return;
+        state.draft = cloneJson(state.pinned.draft) as Json;
+        renderEditorPane();
+        onDraftChanged();
+      },
+    },
+    state.lang,
+    state.t,
+  );
+}
+
+// ---------------------------------------------------------------- editor
+
+function editorCtx(): EditorCtx {
+  return {
+    lang: state.lang,
+    t: state.t,
+    draft: state.draft,
+    base: state.base,
+    defaults: state.valid,
+    changed: () => onDraftChanged(),
+    restructure: (focusId) => {
+      renderEditorPane();
+      onDraftChanged();
+      if (focusId) document.getElementById(focusId)?.focus();
+    },
+  };
+}
+
+/** Draws the editor one group per frame (the editor is the largest part of the page). */
+function drawEditorInSteps(): void {
+  const token = ++state.editorToken;
+  const current = () => token === state.editorToken;
+  void renderEditorInSteps(el('editor'), editorCtx(), state.open, nextFrame, current).then(
+    (done) => done && showProblems(),
+  );
+}
+
+function renderEditorPane(): void {
+  state.editorToken++;
+  renderEditor(el('editor'), editorCtx(), state.open);
+  showProblems();
+}
+
+function showProblems(): void {
+  const marked = markProblems(el('editor'), state.problems, state.lang);
+  replaceChildren(el('problems'), problemSummary(marked, state.t));
+}
+
+/** Validates the draft (unless given its validation); keeps it as the running scenario when valid. */
+function validateDraft(given?: Validation): boolean {
+  clearTimeout(state.validateTimer);
+  const v = given ?? validateScenario(cloneJson(state.draft));
+  if (v.ok) {
+    state.valid = v.scenario;
+    state.validDraft = cloneJson(state.draft);
+    state.problems = [];
+  } else state.problems = v.problems;
+  showProblems();
+  return v.ok;
+}
+
+/** A change in the draft: validated after a short pause (validation of ranges is not free). */
+function onDraftChanged(): void {
+  clearTimeout(state.validateTimer);
+  state.validateTimer = setTimeout(applyDraft, VALIDATE_DELAY_MS);
+}
+
+function applyDraft(): void {
+  if (validateDraft()) {
+    markStale();
+    scheduleRun(RUN_DELAY_MS);
+    scheduleUrlUpdate();
+  } else {
+    setStatus(() => state.t('invalidKeepsRunning', { n: state.problems.length }));
+  }
+}
+
+function markStale(): void {
+  state.stale = true;
+  el('results').classList.add('stale');
+  setStatus(() => state.t('stale'));
+  if (state.pinned) renderComparePane();
+}
+
+// ---------------------------------------------------------------- runs
+
+function scheduleRun(delay: number): void {
+  clearTimeout(state.runTimer);
+  state.runTimer = setTimeout(startRun, delay);
+}
+
+function startRun(): void {
+  const scenario = state.valid;
+  if (!scenario) return;
+  const seed = scenario.seed;
+  const n = scenario.replications;
+  const jobs: Job[] = [];
+  const pinned = state.pinned;
+  if (
+    pinned &&
+    !(
+      pinned.summary &&
+      String(pinned.summary.meta.seed) === String(seed) &&
+      pinned.summary.meta.replications === n
+    )
+  ) {
+    pinned.summary = undefined;
+    jobs.push({ key: 'A', scenario: pinned.scenario, seed, replications: n });
+  }
+  jobs.push({ key: 'B', scenario, seed, replications: n, preview: PREVIEW_REPLICATIONS });
+  state.interim = undefined;
+  const handlers: SessionHandlers = {
+    progress(job, stage, done, total, interim) {
+      const label =
+        job.key === 'A'
+          ? state.t('progressA', {
+              done: number(done, state.lang),
+              total: number(total, state.lang),
+            })
+          : state.t(stage === 'preview' ? 'progressPreview' : 'progressFull', {
+              done: number(done, state.lang),
+              total: number(total, state.lang),
+            });
+      state.progress = { label, done, total };
+      updateProgress();
+      if (job.key === 'B' && stage === 'full' && done < total) {
+        state.interim = { done, total, figures: interim };
+        renderVerdictPane();
+      }
+    },
+    result(job, stage, summary) {
+      if (job.key === 'A') {
+        if (state.pinned) state.pinned.summary = summary;
+        renderComparePane();
+        return;
+      }
+      state.summary = summary;
+      state.summaryScenario = job.scenario;
+      state.preview = stage === 'preview';
+      state.stale = false;
+      state.finishedAt = new Date();
+      if (stage === 'full') {
+        state.interim = undefined;
+        state.finals++;
+      }
+      renderVerdictPane();
+      renderChartsPane();
+      if (stage === 'full') {
+        renderComparePane();
+        updateExportButtons();
+        el('verdict-live').textContent = headline(summary, state.lang, state.t);
+      }
+    },
+    finished() {
+      performance.mark('doorstroom:run-end');
+      state.progress = undefined;
+      updateProgress();
+      const s = state.summary;
+      setStatus(() =>
+        s
+          ? state.t('done', {
+              n: number(s.meta.replications, state.lang),
+              seconds: number(s.meta.wallMs / 1000, state.lang, 1),
+            })
+          : '',
+      );
+    },
+    cancelled() {
+      state.progress = undefined;
+      state.interim = undefined;
+      updateProgress();
+      renderVerdictPane();
+      setStatus(() => state.t('cancelled'));
+    },
+    failed(error) {
+      state.progress = undefined;
+      updateProgress();
+      setStatus(() => state.t('runError', { message: error.message }));
+      notify({ kind: 'error', text: state.t('runError', { message: error.message }) });
+    },
+  };
+  state.progress = { label: '', done: 0, total: jobs[0].preview ?? jobs[0].replications };
+  updateProgress();
+  setStatus(() => '');
+  // User Timing marks: the end-to-end test measures long tasks between them.
+  performance.mark('doorstroom:run-start');
+  runner.start(jobs, handlers);
+}
+
+// ---------------------------------------------------------------- loading, links, files
+
+/** Makes `data` (already validated) the scenario being edited and runs it. */
+function loadDraft(
+  data: Json,
+  base: Json,
+  baseId: string | undefined,
+  validation?: Validation,
+): void {
+  state.draft = cloneJson(data);
+  state.base = cloneJson(base);
+  state.baseId = baseId;
+  state.open = initialOpenState();
+  state.problems = [];
+  validateDraft(validation);
+  renderHeader();
+  renderRunBar();
+  renderComparePane();
+  markStale();
+  scheduleRun(0);
+  drawEditorInSteps();
+}
+
+/** Loads a library scenario after validating it; an invalid file is refused with a notice. */
+function loadLibraryScenario(s: LibraryScenario): boolean {
+  const v = validateScenario(cloneJson(s.input));
+  if (!v.ok) {
+    notify({
+      kind: 'error',
+      text: state.t('catalogueInvalid', { file: s.file }),
+      details: v.problems.slice(0, 8).map((p) => `${p.where}: ${p.message}`),
+    });
+    renderHeader();
+    return false;
+  }
+  loadDraft(s.input, s.input, s.id, v);
+  scheduleUrlUpdate();
+  return true;
+}
+
+function defaultScenario(): LibraryScenario {
+  return library[0];
+}
+
+/**
+ * The link state of the current valid scenario: always the scenario itself, so a link keeps
+ * reopening the same run even after the library's file changes.
+ */
+function linkState(): LinkState {
+  const d = state.validDraft;
+  const lang = state.lang === 'nl' ? undefined : state.lang;
+  // Seed and replications are in the scenario; repeated in the link so a reader sees them.
+  const seed = d.seed === undefined ? undefined : String(d.seed);
+  const n = typeof d.replications === 'number' ? d.replications : undefined;
+  return { scenario: { kind: 'inline', data: d }, seed, replications: n, lang };
+}
+
+function scheduleUrlUpdate(): void {
+  clearTimeout(state.urlTimer);
+  state.urlTimer = setTimeout(() => void updateUrl(), 300);
+}
+
+async function updateUrl(): Promise<string> {
+  const hash = await encodeHash(linkState());
+  state.lastHash = hash;
+  history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  return `${location.origin}${location.pathname}${location.search}${hash}`;
+}
+
+async function shareLink(): Promise<void> {
+  const url = await updateUrl();
+  const t = state.t;
+  try {
+    await navigator.clipboard.writeText(url);
+    notify({ kind: 'info', text: t('shareCopied') });
+  } catch {
+    notify({ kind: 'info', text: t('shareManual'), details: [url] });
+  }
+}
+
+/** Loads the state of the current hash; on a bad link, the default scenario and a notice. */
+async function loadFromHash(): Promise<void> {
+  const t = state.t;
+  const decoded = await decodeHash(location.hash);
+  const fallback = () => void loadLibraryScenario(defaultScenario());
+  if (!decoded.ok) {
+    notify({ kind: 'error', text: t('urlError', { reason: decoded.reason }) });
+    return fallback();
+  }
+  const link = decoded.state;
+  if (link.lang && link.lang !== state.lang) {
+    state.lang = link.lang;
+    state.t = translator(link.lang);
+  }
+  let data: Json;
+  let base: Json;
+  let baseId: string | undefined;
+  if (link.scenario.kind === 'inline') {
+    if (!link.scenario.data || typeof link.scenario.data !== 'object') {
+      notify({ kind: 'error', text: state.t('urlError', { reason: 'no scenario object' }) });
+      return fallback();
+    }
+    data = link.scenario.data as Json;
+    base = data;
+  } else {
+    const id = link.scenario.kind === 'library' ? link.scenario.id : defaultScenario().id;
+    const lib = library.find((s) => s.id === id);
+    if (!lib) {
+      notify({ kind: 'error', text: state.t('urlError', { reason: `"${id}"?` }) });
+      return fallback();
+    }
+    data = lib.input;
+    base = lib.input;
+    baseId = lib.id;
+  }
+  data = cloneJson(data);
+  if (link.seed !== undefined && String(data.seed ?? '') !== link.seed) data.seed = link.seed;
+  if (link.replications !== undefined) data.replications = link.replications;
+  // The scenario, with the link's seed and replications, goes through the validator.
+  const v = validateScenario(cloneJson(data));
+  if (!v.ok) {
+    notify({
+      kind: 'error',
+      text: state.t('urlError', { reason: state.t('importInvalid', { n: v.problems.length }) }),
+      details: v.problems.slice(0, 8).map((p) => `${p.where}: ${p.message}`),
+    });
+    return fallback();
+  }
+  if (link.scenario.kind === 'inline') {
+    // The library scenario it is, if only the run settings (seed, replications) differ.
+    const key = (x: Json) => stableStringify({ ...x, seed: undefined, replications: undefined });
+    baseId = library.find((s) => key(s.input) === key(base))?.id;
+  }
+  loadDraft(data, base, baseId, v);
+}
+
+async function importFile(file: File): Promise<void> {
+  const t = state.t;
+  const fail = (reason: string, details?: string[]) =>
+    notify({ kind: 'error', text: t('importError', { file: file.name, reason }), details });
+  if (file.size > MAX_IMPORT_BYTES)
+    return fail(t('importTooBig', { max: `${MAX_IMPORT_BYTES / 1e6} MB` }));
+  let data: unknown;
+  try {
+    data = JSON.parse(await file.text());
+  } catch {
+    return fail(t('importNotJson'));
+  }
+  const v = validateScenario(data);
+  if (!v.ok) {
+    return fail(
+      t('importInvalid', { n: v.problems.length }),
+      v.problems.slice(0, 12).map((p) => `${p.where}: ${p.message}`),
+    );
+  }
+  state.notices = state.notices.filter((n) => n.kind !== 'error');
+  renderNotices();
+  loadDraft(data as Json, data as Json, undefined, v);
+  scheduleUrlUpdate();
+}
+
+function exportScenario(): void {
+  downloadText(
+    `${fileSlug(String(state.draft.id ?? 'scenario'))}.json`,
+    scenarioJson(state.draft),
+    'application/json',
+  );
+}
+
+function exportResults(kind: 'years' | 'weeks' | 'json'): void {
+  const s = state.summary;
+  const scenario = state.summaryScenario;
+  if (!s || !scenario) return;
+  const stem = `${fileSlug(scenario.id)}-${fileDate(new Date())}`;
+  if (kind === 'years') downloadText(`${stem}-per-jaar.csv`, yearlyCsv(s, state.lang), 'text/csv');
+  if (kind === 'weeks')
+    downloadText(`${stem}-per-week.csv`, weeklyCsv(s, state.lang, scenario.startYear), 'text/csv');
+  if (kind === 'json')
+    downloadText(`${stem}.json`, resultsJson(s, state.validDraft, state.lang), 'application/json');
+}
+
+function setLang(lang: Lang): void {
+  state.lang = lang;
+  state.t = translator(lang);
+  renderAll();
+  scheduleUrlUpdate();
+}
+
+function renderAll(): void {
+  renderHeader();
+  renderNotices();
+  renderRunBar();
+  renderVerdictPane();
+  renderComparePane();
+  drawEditorInSteps();
+  renderChartsPane();
+}
+
+function start(): void {
+  el('editor').addEventListener('submit', (e) => e.preventDefault());
+  window.addEventListener('hashchange', () => {
+    if (location.hash !== state.lastHash) void loadFromHash();
+  });
+  // After the first paint, so the page shows at once and the start-up work is split.
+  void nextFrame()
+    .then(loadFromHash)
+    .then(() => {
+      renderNotices();
+      renderVerdictPane();
+    });
+}
+
+start();
