@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { loadScenario } from './load-scenario.ts';
 import { UserError } from './user-error.ts';
+import { langOf, seedOf, wholeNumber } from './options.ts';
 import { progressBar } from './progress.ts';
 import { calibrate } from './calibration/run.ts';
 import { markdownTable, textTable } from './calibration/table.ts';
@@ -36,25 +37,17 @@ function main(argv: string[]): number {
   }
   if (positionals.length > 1)
     throw new UserError(`hooguit één scenario / at most one scenario\n${USAGE}`);
-  const lang = values.lang ?? 'nl';
-  if (lang !== 'nl' && lang !== 'en') {
-    throw new UserError(`--lang: moet "nl" of "en" zijn / must be "nl" or "en" (got "${lang}")`);
-  }
-  const n = Number(values.replications ?? DEFAULT_REPLICATIONS);
-  if (!Number.isInteger(n) || n < 2) {
-    throw new UserError(
-      `--replications: moet een geheel getal ≥ 2 zijn / must be a whole number ≥ 2 (got "${values.replications}")`,
-    );
-  }
+  const lang = langOf(values.lang);
+  const n = wholeNumber('replications', values.replications, 2) ?? DEFAULT_REPLICATIONS;
   const file = positionals[0] ?? DEFAULT_SCENARIO;
   const s = loadScenario(file);
-  const seed = values.seed ?? s.seed;
+  const seed = seedOf(values.seed) ?? s.seed;
   const bar = progressBar(n, lang === 'nl' ? 'Kalibratie' : 'Calibration');
   const rows = calibrate(s, { replications: n, seed, onProgress: (done) => bar(done) });
 
   const met = rows.filter((r) => r.status === 'met').length;
   const missed = rows.filter((r) => r.status === 'missed').length;
-  const l = lang as Lang;
+  const l: Lang = lang;
   console.log(
     l === 'nl'
       ? `Kalibratie van ${s.name} (${file}): ${number(n, l)} replicaties, seed "${seed}"`

@@ -1,76 +1,43 @@
 /**
- * The command-line interface: `doorstroom run <scenario.json> [options]`.
- * Prints the verdict (Dutch by default) on stdout; user errors exit with code 2 and a
- * list of problems, never a stack trace.
+ * The command-line interface: `run`, `size`, `compare` and `sensitivity`, on the worker pool.
+ * Prints Dutch by default (--lang en for English); user errors exit with code 2 and a list
+ * of problems, never a stack trace.
  */
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadScenario } from './load-scenario.ts';
 import { UserError } from './user-error.ts';
 import { progressBar } from './progress.ts';
+import { COMMON_OPTIONS, engineOf, langOf, seedOf, wholeNumber, workersOf } from './options.ts';
+import { compareCommand, sensitivityCommand, sizeCommand } from './analysis-commands.ts';
 import { createNodePool } from '../workers/node.ts';
-import { verdict, percent, type Lang } from '../sim/results/verdict.ts';
-import type { EngineKind } from '../sim/engine/engine.ts';
+import { verdict, percent } from '../sim/results/verdict.ts';
 
 const USAGE = `Gebruik / usage:
-  npm run sim -- run <scenario.json> [--replications N] [--seed S] [--engine fast|simjs]
-                                     [--workers N] [--out result.json] [--lang nl|en]
-  --workers: worker threads (standaard/default: ${availableParallelism()}, one per core)`;
-
-function positiveInt(name: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    throw new UserError(
-      `--${name}: moet een geheel getal ≥ ${min} zijn / must be a whole number ≥ ${min} (got "${value}")`,
-    );
-  }
-  return n;
-}
-
-function engineOf(value: string | undefined): EngineKind | undefined {
-  if (value === undefined || value === 'fast' || value === 'simjs') return value;
-  throw new UserError(
-    `--engine: moet "fast" of "simjs" zijn / must be "fast" or "simjs" (got "${value}")`,
-  );
-}
-
-function langOf(value: string | undefined): Lang {
-  if (value === undefined || value === 'nl' || value === 'en') return value ?? 'nl';
-  throw new UserError(`--lang: moet "nl" of "en" zijn / must be "nl" or "en" (got "${value}")`);
-}
-
-function seedOf(value: string | undefined): string | undefined {
-  if (value !== undefined && (value === '' || value.includes('/'))) {
-    throw new UserError(
-      `--seed: mag niet leeg zijn of "/" bevatten / must be non-empty without "/"`,
-    );
-  }
-  return value;
-}
+  npm run sim -- run <scenario.json>          the verdict for the goal year
+  npm run sim -- size <scenario.json> --contingent <id|all> [--target 0.8] [--max-units N]
+                                              smallest contingent with P(goal met) ≥ target
+  npm run sim -- compare <A.json> <B.json>    paired differences B − A, P(B better)
+  npm run sim -- sensitivity <scenario.json> [--input-uncertainty] [--per-draw K]
+                                              low/high of each uncertain parameter
+options: [--replications N] [--seed S] [--engine fast|simjs] [--workers N]
+         [--out result.json] [--lang nl|en]
+  --workers: worker threads (standaard/default: one per core)`;
 
 async function run(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      replications: { type: 'string', short: 'n' },
-      seed: { type: 'string' },
-      engine: { type: 'string' },
-      out: { type: 'string', short: 'o' },
-      lang: { type: 'string' },
-      workers: { type: 'string', short: 'w' },
-    },
+    options: COMMON_OPTIONS,
   });
-  if (positionals.length !== 1)
+  if (positionals.length !== 1) {
     throw new UserError(`één scenariobestand nodig / one scenario file needed\n${USAGE}`);
+  }
   const lang = langOf(values.lang);
-  const engine = engineOf(values.engine) ?? 'fast';
-  const replications = positiveInt('replications', values.replications, 2);
+  const engine = engineOf(values.engine);
+  const replications = wholeNumber('replications', values.replications, 2);
   const seed = seedOf(values.seed);
-  // The main thread only folds results in, so every core can run a worker.
-  const workers = positiveInt('workers', values.workers, 1) ?? availableParallelism();
+  const workers = workersOf(values.workers);
   const scenario = loadScenario(positionals[0]);
   const total = replications ?? scenario.replications;
   const bar = progressBar(total, scenario.name);
@@ -92,22 +59,24 @@ async function run(args: string[]): Promise<void> {
   }
 }
 
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  run,
+  size: sizeCommand,
+  compare: compareCommand,
+  sensitivity: sensitivityCommand,
+};
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case 'run':
-        await run(rest);
-        return 0;
-      case undefined:
-      case '--help':
-      case '-h':
-      case 'help':
-        console.log(USAGE);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UserError(`onbekend commando / unknown command "${command}"\n${USAGE}`);
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
     }
+    const f = COMMANDS[command];
+    if (!f) throw new UserError(`onbekend commando / unknown command "${command}"\n${USAGE}`);
+    await f(rest);
+    return 0;
   } catch (e) {
     if (e instanceof UserError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error((e as Error).message);
