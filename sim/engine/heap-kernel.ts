@@ -4,6 +4,7 @@
  * cancelled event stays in the heap, flagged by a null action, until popped or compacted.
  */
 import type { Action, Engine, EventHandle } from './engine.ts';
+import { timeAfter, timeAt } from './checks.ts';
 
 /** A handle is `generation * SLOT_SPAN + slot`, so it stays a safe integer. */
 const SLOT_SPAN = 2 ** 24;
@@ -78,10 +79,7 @@ export class HeapKernel implements Engine {
    * @throws RangeError when `time` is before `now`, NaN or infinite.
    */
   at(time: number, action: Action): EventHandle {
-    if (!(time >= this.clock && time < Infinity)) {
-      throw new RangeError(`at(${time}): time must be finite and not before now (${this.clock})`);
-    }
-    return this.schedule(time + 0, action); // + 0 turns -0 into 0
+    return this.schedule(timeAt(this.clock, time), action);
   }
 
   /**
@@ -89,11 +87,7 @@ export class HeapKernel implements Engine {
    * @throws RangeError when `delay` is negative, NaN or infinite, or `now + delay` overflows.
    */
   after(delay: number, action: Action): EventHandle {
-    const time = this.clock + delay;
-    if (!(delay >= 0 && time < Infinity)) {
-      throw new RangeError(`after(${delay}): delay must be finite and not negative`);
-    }
-    return this.schedule(time, action);
+    return this.schedule(timeAfter(this.clock, delay), action);
   }
 
   /**

@@ -5,6 +5,7 @@
  */
 import type { SimjsEntity, SimjsRequest, SimjsSim } from 'simjs';
 import type { Action, Engine, EventHandle } from './engine.ts';
+import { timeAfter, timeAt } from './checks.ts';
 import { simjs } from './simjs-global.ts';
 
 /** What simjs hands back to us when a request is delivered. */
@@ -66,10 +67,7 @@ export class SimjsEngine implements Engine {
    * @throws RangeError when `time` is before `now`, NaN or infinite.
    */
   at(time: number, action: Action): EventHandle {
-    if (!(time >= this.clock && time < Infinity)) {
-      throw new RangeError(`at(${time}): time must be finite and not before now (${this.clock})`);
-    }
-    return this.schedule(time + 0, action); // + 0 turns -0 into 0
+    return this.schedule(timeAt(this.clock, time), action);
   }
 
   /**
@@ -77,11 +75,7 @@ export class SimjsEngine implements Engine {
    * @throws RangeError when `delay` is negative, NaN or infinite, or `now + delay` overflows.
    */
   after(delay: number, action: Action): EventHandle {
-    const time = this.clock + delay;
-    if (!(delay >= 0 && time < Infinity)) {
-      throw new RangeError(`after(${delay}): delay must be finite and not negative`);
-    }
-    return this.schedule(time, action);
+    return this.schedule(timeAfter(this.clock, delay), action);
   }
 
   /** Cancel a pending event. Returns false if it already ran, was cancelled, or is unknown. */
