@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadScenario } from './load-scenario.ts';
-import { UserError } from './user-error.ts';
+import { UserError, runCommand } from './user-error.ts';
 import { langOf, seedOf, wholeNumber } from './options.ts';
 import { progressBar } from './progress.ts';
 import { calibrate } from './calibration/run.ts';
@@ -66,13 +66,4 @@ function main(argv: string[]): number {
   return missed > 0 ? 1 : 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UserError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    console.error((e as Error).message);
-    process.exitCode = 2;
-  } else {
-    throw e;
-  }
-}
+await runCommand(main);

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadScenario } from './load-scenario.ts';
-import { UserError } from './user-error.ts';
+import { UserError, runCommand } from './user-error.ts';
 import { progressBar } from './progress.ts';
 import { COMMON_OPTIONS, engineOf, langOf, seedOf, wholeNumber, workersOf } from './options.ts';
 import { compareCommand, sensitivityCommand, sizeCommand } from './analysis-commands.ts';
@@ -68,22 +68,14 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  try {
-    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-      console.log(USAGE);
-      return command === undefined ? 2 : 0;
-    }
-    const f = COMMANDS[command];
-    if (!f) throw new UserError(`onbekend commando / unknown command "${command}"\n${USAGE}`);
-    await f(rest);
-    return 0;
-  } catch (e) {
-    if (e instanceof UserError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error((e as Error).message);
-      return 2;
-    }
-    throw e;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return command === undefined ? 2 : 0;
   }
+  const f = COMMANDS[command];
+  if (!f) throw new UserError(`onbekend commando / unknown command "${command}"\n${USAGE}`);
+  await f(rest);
+  return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCommand(main);

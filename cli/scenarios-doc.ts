@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
 import { loadScenario } from './load-scenario.ts';
-import { UserError } from './user-error.ts';
+import { UserError, runCommand } from './user-error.ts';
 import { progressBar } from './progress.ts';
 import { BASELINE_FILE, WHAT_IFS, makeWhatIf, type WhatIf } from './calibration/what-ifs.ts';
 import { scenarioJson } from './calibration/scenario-json.ts';
@@ -333,13 +333,4 @@ async function main(argv: string[]): Promise<void> {
   console.error(`geschreven / written: ${out}`);
 }
 
-try {
-  await main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UserError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    console.error((e as Error).message);
-    process.exitCode = 2;
-  } else {
-    throw e;
-  }
-}
+await runCommand(main);
