@@ -80,3 +80,58 @@ describe('doorstroom run', () => {
     expect(sim('run', 'scenarios/drechtsteden-2024.json', '--engine', 'turbo').code).toBe(2);
   });
 });
+
+describe('doorstroom size, compare and sensitivity', () => {
+  it('compares a scenario with itself as no difference at all', () => {
+    const file = 'scenarios/drechtsteden-2024.json';
+    const out = join(dir, 'cmp.json');
+    const r = sim('compare', file, file, '-n', '4', '--workers', '2', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('B − A');
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    for (const d of json.differences) {
+      expect(d.diff, d.kpi).toBe(0);
+      expect(d.pBetter, d.kpi).toBe(0.5);
+    }
+  });
+
+  it('names an unknown contingent and exits with code 2', () => {
+    const r = sim('size', 'scenarios/drechtsteden-2024.json', '--contingent', 'nergens');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--contingent');
+    expect(r.err).toContain('uitstroom-corporaties');
+    expect(sim('size', 'scenarios/drechtsteden-2024.json', '--target', '1.5').code).toBe(2);
+  });
+
+  it('says so when a scenario has no uncertain parameters', () => {
+    const s = JSON.parse(readFileSync('scenarios/drechtsteden-2024.json', 'utf8'));
+    delete s.uncertain;
+    const file = join(dir, 'certain.json');
+    writeFileSync(file, JSON.stringify(s));
+    const r = sim('sensitivity', file, '-n', '2');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('uncertain');
+  });
+
+  it('sizes a contingent and writes the curve', () => {
+    const out = join(dir, 'size.json');
+    const r = sim(
+      'size',
+      'scenarios/wonen-eerst-2030.json',
+      '--contingent',
+      'all',
+      '-n',
+      '12',
+      '--max-units',
+      '400',
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/woningen per jaar/);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json.curve.length).toBeGreaterThan(2);
+    const units = json.curve.map((p: { units: number }) => p.units);
+    expect(units).toEqual([...units].sort((a: number, b: number) => a - b));
+  }, 120_000);
+});
