@@ -9,6 +9,10 @@ import type { GoalSharesData } from './charts/goal-shares.ts';
 import type { ContingentsData } from './charts/contingents.ts';
 import type { FlowData } from './charts/flow-sankey.ts';
 import type { DaysToHomeData } from './charts/days-to-home.ts';
+import type { SizingCurveData } from './charts/sizing-curve.ts';
+import type { TornadoData } from './charts/tornado.ts';
+import type { SizingPoint } from '../sim/analysis/contingent-sizing.ts';
+import type { Sensitivity } from '../sim/analysis/sensitivity.ts';
 import { isKey, type T } from './i18n.ts';
 
 /** Queues shown in the queue chart, in order; the first three always, the rest when used. */
@@ -166,4 +170,49 @@ export function bottleneck(s: RunSummary): Bottleneck | undefined {
     if (to > 0 && (!largest || to > largest.to)) largest = { ...b, grows: false };
   }
   return best ?? largest;
+}
+
+/**
+ * The sizing curve: the sizes evaluated so far (by units), the target, today's size and,
+ * once the search is done, its answer and interval.
+ */
+export function sizingCurveData(
+  points: SizingPoint[],
+  found: {
+    target: number;
+    current: number;
+    answer?: number | null;
+    interval?: [number, number] | null;
+  },
+): SizingCurveData {
+  const p = [...points].sort((a, b) => a.units - b.units);
+  return {
+    units: p.map((x) => x.units),
+    pMet: p.map((x) => x.pMet),
+    pLo: p.map((x) => x.pMetCi95[0]),
+    pHi: p.map((x) => x.pMetCi95[1]),
+    rehousing: p.map((x) => x.rehousing),
+    used: p.map((x) => x.used),
+    lapsed: p.map((x) => x.lapsed),
+    replications: p.map((x) => x.replications),
+    target: found.target,
+    current: found.current,
+    answer: found.answer ?? null,
+    interval: found.interval ?? null,
+  };
+}
+
+/** The tornado chart of a sensitivity analysis (rows as sorted, largest swing first). */
+export function tornadoData(r: Sensitivity): TornadoData {
+  return {
+    labels: r.rows.map((x) => x.label),
+    lowValue: r.rows.map((x) => x.low),
+    highValue: r.rows.map((x) => x.high),
+    low: r.rows.map((x) => x.rehousingLow),
+    high: r.rows.map((x) => x.rehousingHigh),
+    pLow: r.rows.map((x) => x.pMetLow),
+    pHigh: r.rows.map((x) => x.pMetHigh),
+    nominal: r.rehousing,
+    pNominal: r.pMet,
+  };
 }

@@ -7,6 +7,11 @@ import type { RunSummary, Interim } from '../sim/results/aggregate.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { validateScenario, type Problem, type Validation } from '../sim/scenario/validate.ts';
 import { createRunService } from './run-service.ts';
+import { createAnalysisService, type AnalysisService } from './analysis-service.ts';
+import { SizingPanel } from './sizing-panel.ts';
+import { SensitivityPanel } from './sensitivity-panel.ts';
+import { PER_DRAW_CHOICES } from './analysis-words.ts';
+import type { InputUncertainty } from '../sim/analysis/input-uncertainty.ts';
 import { loadLibrary, type LibraryScenario } from './catalogue.ts';
 import { h, nextFrame, replaceChildren } from './dom.ts';
 import { fileDate, number } from './format.ts';
@@ -58,6 +63,13 @@ const el = <T extends HTMLElement = HTMLElement>(id: string) => document.getElem
 const library = loadLibrary();
 const runner = new Runner(createRunService());
 
+/** The analysis worker, started with the first analysis (most visits never run one). */
+let analysisWorker: AnalysisService | undefined;
+const analysis: AnalysisService = {
+  size: (...a) => (analysisWorker ??= createAnalysisService()).size(...a),
+  sensitivity: (...a) => (analysisWorker ??= createAnalysisService()).sensitivity(...a),
+};
+
 const state = {
   lang: 'nl' as Lang,
   t: translator('nl') as T,
@@ -79,7 +91,16 @@ const state = {
   progress: undefined as { label: string; done: number; total: number } | undefined,
   status: (() => '') as () => string,
   stale: false,
-  pinned: undefined as (Side & { scenario: Scenario }) | undefined,
+  pinned: undefined as
+    | (Side & {
+        scenario: Scenario;
+        /** Replications per draw of its summary, if any. */ perDraw?: number;
+      })
+    | undefined,
+  /** Input uncertainty: switched on or off, and replications per parameter draw. */
+  iu: { on: false, perDraw: 10 },
+  /** Replications per draw of the summary shown (undefined: run without input uncertainty). */
+  summaryPerDraw: undefined as number | undefined,
   open: initialOpenState() as OpenState,
   notices: [] as Notice[],
   /** Full results shown so far (the verdict's `data-finals`, for tests and tools). */
@@ -92,6 +113,27 @@ const state = {
   editorToken: 0,
   lastHash: '',
 };
+
+const panelContext = () => ({ lang: state.lang, t: state.t });
+const sizingPanel: SizingPanel = new SizingPanel(
+  el('sizing'),
+  analysis,
+  panelContext,
+  () => sensitivityPanel.busy,
+);
+const sensitivityPanel: SensitivityPanel = new SensitivityPanel(
+  el('sensitivity'),
+  analysis,
+  panelContext,
+  () => sizingPanel.busy,
+);
+
+/** Input uncertainty of a run of `s`: on when switched on and `s` has ranges to draw from. */
+function inputUncertaintyOf(s: Scenario): InputUncertainty | undefined {
+  return state.iu.on && s.uncertain.length > 0
+    ? { replicationsPerDraw: state.iu.perDraw }
+    : undefined;
+}
 
 // ---------------------------------------------------------------- notices and status
 
@@ -262,6 +304,30 @@ function renderRunBar(): void {
     renderEditorPane();
     onDraftChanged();
   });
+  const hasRanges = (state.valid?.uncertain.length ?? 0) > 0;
+  const iuBox = h('input', {
+    type: 'checkbox',
+    id: 'input-uncertainty',
+    checked: state.iu.on && hasRanges,
+    disabled: !hasRanges,
+    'aria-describedby': 'iu-hint',
+  });
+  iuBox.addEventListener('change', () => {
+    state.iu.on = iuBox.checked;
+    onRunSettingsChanged();
+  });
+  const perDraws = [...new Set([...PER_DRAW_CHOICES, state.iu.perDraw])].sort((a, b) => a - b);
+  const perDraw = h(
+    'select',
+    { id: 'per-draw', disabled: !(state.iu.on && hasRanges) },
+    ...perDraws.map((c) =>
+      h('option', { value: c, selected: c === state.iu.perDraw }, number(c, state.lang)),
+    ),
+  );
+  perDraw.addEventListener('change', () => {
+    state.iu.perDraw = Number(perDraw.value);
+    onRunSettingsChanged();
+  });
   const cancel = h(
     'button',
     { type: 'button', id: 'cancel', disabled: !state.progress },
@@ -272,6 +338,15 @@ function renderRunBar(): void {
   replaceChildren(
     el('runbar'),
     h('span', { class: 'control' }, h('label', { for: 'replications' }, t('replications')), reps),
+    h(
+      'span',
+      { class: 'control iu-control' },
+      iuBox,
+      h('label', { for: 'input-uncertainty' }, t('iuToggle')),
+      h('label', { for: 'per-draw', class: 'sub-label' }, t('iuPerDraw')),
+      perDraw,
+      h('span', { id: 'iu-hint', class: 'hint' }, t(hasRanges ? 'iuHint' : 'iuNone')),
+    ),
     h(
       'div',
       { class: 'progress-box' },
@@ -287,6 +362,14 @@ function renderRunBar(): void {
     cancel,
     h('p', { id: 'run-status', class: 'status', role: 'status' }, state.status()),
   );
+}
+
+/** Input uncertainty was switched or its draws changed: the results are out of date. */
+function onRunSettingsChanged(): void {
+  renderRunBar();
+  markStale();
+  scheduleRun(0);
+  scheduleUrlUpdate();
 }
 
 /** Updates the progress bar in place (called up to 5 times a second). */
@@ -312,6 +395,13 @@ function renderVerdictPane(): void {
       interim: state.interim,
       goalYear: state.valid?.goal.year ?? 2030,
       finishedAt: state.finishedAt,
+      inputUncertainty:
+        state.summaryPerDraw !== undefined && state.summaryScenario
+          ? {
+              perDraw: state.summaryPerDraw,
+              parameters: state.summaryScenario.uncertain.length,
+            }
+          : undefined,
     },
     state.lang,
     state.t,
@@ -354,6 +444,7 @@ function renderComparePane(): void {
           draft: cloneJson(state.validDraft),
           scenario: state.valid,
           summary: b.summary,
+          perDraw: state.summaryPerDraw,
         };
         renderComparePane();
         if (!state.pinned.summary) scheduleRun(0);
@@ -417,9 +508,12 @@ function validateDraft(given?: Validation): boolean {
   clearTimeout(state.validateTimer);
   const v = given ?? validateScenario(cloneJson(state.draft));
   if (v.ok) {
+    const hadRanges = (state.valid?.uncertain.length ?? 0) > 0;
     state.valid = v.scenario;
     state.validDraft = cloneJson(state.draft);
     state.problems = [];
+    if (hadRanges !== v.scenario.uncertain.length > 0) renderRunBar();
+    updatePanels();
   } else state.problems = v.problems;
   showProblems();
   return v.ok;
@@ -439,6 +533,14 @@ function applyDraft(): void {
   } else {
     setStatus(() => state.t('invalidKeepsRunning', { n: state.problems.length }));
   }
+}
+
+/** Gives the analysis panels the current valid scenario (a change stops their analyses). */
+function updatePanels(): void {
+  // Replications are the verdict's setting; the analyses choose their own.
+  const key = stableStringify({ ...state.validDraft, replications: undefined });
+  sizingPanel.setScenario(state.valid, key);
+  sensitivityPanel.setScenario(state.valid, key);
 }
 
 function markStale(): void {
@@ -462,18 +564,34 @@ function startRun(): void {
   const n = scenario.replications;
   const jobs: Job[] = [];
   const pinned = state.pinned;
+  // A runs as B does: same seed, replications and input uncertainty, so the pairs match.
+  const iuA = pinned && inputUncertaintyOf(pinned.scenario);
   if (
     pinned &&
     !(
       pinned.summary &&
       String(pinned.summary.meta.seed) === String(seed) &&
-      pinned.summary.meta.replications === n
+      pinned.summary.meta.replications === n &&
+      pinned.perDraw === iuA?.replicationsPerDraw
     )
   ) {
     pinned.summary = undefined;
-    jobs.push({ key: 'A', scenario: pinned.scenario, seed, replications: n });
+    jobs.push({
+      key: 'A',
+      scenario: pinned.scenario,
+      seed,
+      replications: n,
+      inputUncertainty: iuA,
+    });
   }
-  jobs.push({ key: 'B', scenario, seed, replications: n, preview: PREVIEW_REPLICATIONS });
+  jobs.push({
+    key: 'B',
+    scenario,
+    seed,
+    replications: n,
+    preview: PREVIEW_REPLICATIONS,
+    inputUncertainty: inputUncertaintyOf(scenario),
+  });
   state.interim = undefined;
   const handlers: SessionHandlers = {
     progress(job, stage, done, total, interim) {
@@ -496,12 +614,16 @@ function startRun(): void {
     },
     result(job, stage, summary) {
       if (job.key === 'A') {
-        if (state.pinned) state.pinned.summary = summary;
+        if (state.pinned) {
+          state.pinned.summary = summary;
+          state.pinned.perDraw = job.inputUncertainty?.replicationsPerDraw;
+        }
         renderComparePane();
         return;
       }
       state.summary = summary;
       state.summaryScenario = job.scenario;
+      state.summaryPerDraw = job.inputUncertainty?.replicationsPerDraw;
       state.preview = stage === 'preview';
       state.stale = false;
       state.finishedAt = new Date();
@@ -607,7 +729,8 @@ function linkState(): LinkState {
   // Seed and replications are in the scenario; repeated in the link so a reader sees them.
   const seed = d.seed === undefined ? undefined : String(d.seed);
   const n = typeof d.replications === 'number' ? d.replications : undefined;
-  return { scenario: { kind: 'inline', data: d }, seed, replications: n, lang };
+  const perDraw = state.valid && inputUncertaintyOf(state.valid)?.replicationsPerDraw;
+  return { scenario: { kind: 'inline', data: d }, seed, replications: n, perDraw, lang };
 }
 
 function scheduleUrlUpdate(): void {
@@ -643,6 +766,7 @@ async function loadFromHash(): Promise<void> {
     return fallback();
   }
   const link = decoded.state;
+  state.iu = { on: link.perDraw !== undefined, perDraw: link.perDraw ?? state.iu.perDraw };
   if (link.lang && link.lang !== state.lang) {
     state.lang = link.lang;
     state.t = translator(link.lang);
@@ -747,12 +871,16 @@ function renderAll(): void {
   renderRunBar();
   renderVerdictPane();
   renderComparePane();
+  sizingPanel.render();
+  sensitivityPanel.render();
   drawEditorInSteps();
   renderChartsPane();
 }
 
 function start(): void {
   el('editor').addEventListener('submit', (e) => e.preventDefault());
+  sizingPanel.render();
+  sensitivityPanel.render();
   window.addEventListener('hashchange', () => {
     if (location.hash !== state.lastHash) void loadFromHash();
   });

@@ -4,21 +4,27 @@
 import { expose, type Endpoint } from 'comlink';
 import type { Interim, RunSummary } from '../sim/results/aggregate.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
+import type { InputUncertainty } from '../sim/analysis/input-uncertainty.ts';
 import { createBrowserPool } from '../workers/browser.ts';
 
 const pool = createBrowserPool();
 
 const api = {
-  /** Runs the scenario on the pool; progress goes to `onProgress` (a comlink proxy). */
+  /**
+   * Runs the scenario on the pool; progress goes to `onProgress` (a comlink proxy). With
+   * `inputUncertainty`, each group of replications draws the uncertain parameters.
+   */
   run(
     scenario: Scenario,
     replications: number,
     seed: string | number,
     onProgress: (done: number, total: number, interim: Interim) => void,
+    inputUncertainty?: InputUncertainty,
   ): Promise<RunSummary> {
     return pool.run(scenario, {
       replications,
       seed,
+      inputUncertainty,
       onProgress: (done, total, interim) => void onProgress(done, total, interim),
     });
   },

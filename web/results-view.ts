@@ -32,7 +32,14 @@ interface ChartSpec {
   draw(host: HTMLElement): SVGSVGElement;
 }
 
-function card(spec: ChartSpec, t: T): { figure: HTMLElement; host: HTMLElement } {
+/**
+ * A chart's card: a host for the SVG, its description as caption, and SVG/PNG download
+ * buttons that save whatever the host shows when clicked.
+ */
+export function chartCard(
+  spec: Pick<ChartSpec, 'key' | 'title' | 'description' | 'wide'>,
+  t: T,
+): { figure: HTMLElement; host: HTMLElement } {
   const host = h('div', { class: 'chart-host' });
   const downloads = (['SVG', 'PNG'] as const).map((format) => {
     const b = h(
@@ -208,7 +215,7 @@ export async function renderCharts(
     .filter((sec) => sec.charts.length > 0)
     .map((sec) => {
       const cards = sec.charts.map((spec) => {
-        const c = card(spec, t);
+        const c = chartCard(spec, t);
         todo.push({ spec, host: c.host });
         // Keep the old drawing in place until the new one is ready, so the page does not jump.
         const old = root.querySelector<HTMLElement>(

@@ -3,6 +3,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Interim, RunSummary } from '../sim/results/aggregate.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
+import type { InputUncertainty } from '../sim/analysis/input-uncertainty.ts';
 import type { PoolWorkerApi } from './pool.worker.ts';
 
 /** What the runner needs from a pool: runs that can be cancelled. */
@@ -12,6 +13,8 @@ export interface RunService {
     options: {
       replications: number;
       seed: string | number;
+      /** Draw the uncertain parameters per group of replications. */
+      inputUncertainty?: InputUncertainty;
       onProgress?: (done: number, total: number, interim: Interim) => void;
       signal?: AbortSignal;
     },
@@ -28,7 +31,7 @@ export function createRunService(): RunService {
   const worker = new Worker(new URL('./pool.worker.ts', import.meta.url), { type: 'module' });
   const remote: Remote<PoolWorkerApi> = wrap<PoolWorkerApi>(worker);
   return {
-    run(scenario, { replications, seed, onProgress, signal }) {
+    run(scenario, { replications, seed, inputUncertainty, onProgress, signal }) {
       if (signal?.aborted) return Promise.reject(new RunCancelled());
       return new Promise<RunSummary>((resolve, reject) => {
         const onAbort = () => {
@@ -42,6 +45,7 @@ export function createRunService(): RunService {
             replications,
             seed,
             proxy((d: number, t: number, i: Interim) => onProgress?.(d, t, i)),
+            inputUncertainty,
           )
           .then(resolve, (e: unknown) =>
             reject((e as Error)?.name === 'CancelledError' ? new RunCancelled() : (e as Error)),

@@ -4,6 +4,7 @@
 import type { Interim, RunSummary } from '../sim/results/aggregate.ts';
 import { RunCancelled, type RunService } from './run-service.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
+import type { InputUncertainty } from '../sim/analysis/input-uncertainty.ts';
 
 /** One scenario to run. */
 export interface Job {
@@ -14,6 +15,8 @@ export interface Job {
   replications: number;
   /** Replications of a preview run first (none, or ≥ replications, for no preview). */
   preview?: number;
+  /** Draw the uncertain parameters per group of replications (input uncertainty). */
+  inputUncertainty?: InputUncertainty;
 }
 
 export type Stage = 'preview' | 'full';
@@ -74,6 +77,7 @@ export class Runner {
           const summary = await this.pool.run(job.scenario, {
             replications: n,
             seed: job.seed,
+            inputUncertainty: job.inputUncertainty,
             signal,
             onProgress: (done, total, interim) => {
               if (!signal.aborted) h.progress(job, stage, done, total, interim);

@@ -1,6 +1,6 @@
 // The shareable state in the URL hash: `#s=v1.<deflate-raw, base64url of the scenario JSON>`
-// (or `#id=<library scenario>` when unchanged), plus seed, replications and language. Decoding
-// never trusts the hash: it returns raw data for validateScenario, or an error, never throws.
+// (or `#id=<library scenario>`), plus seed, replications, input uncertainty and language.
+// Decoding never trusts the hash: raw data for validateScenario, or an error; never throws.
 import type { Lang } from '../sim/results/verdict.ts';
 
 /** The version prefix of the compressed scenario in the hash. */
@@ -15,6 +15,8 @@ export interface LinkState {
   scenario: { kind: 'inline'; data: unknown } | { kind: 'library'; id: string } | { kind: 'none' };
   seed?: string;
   replications?: number;
+  /** Input uncertainty switched on, with this many replications per parameter draw. */
+  perDraw?: number;
   lang?: Lang;
 }
 
@@ -99,6 +101,7 @@ export async function encodeHash(state: LinkState): Promise<string> {
   if (state.scenario.kind === 'inline') params.set('s', await compressJson(state.scenario.data));
   if (state.seed !== undefined) params.set('seed', state.seed);
   if (state.replications !== undefined) params.set('n', String(state.replications));
+  if (state.perDraw !== undefined) params.set('iu', String(state.perDraw));
   if (state.lang) params.set('lang', state.lang);
   const text = params.toString();
   return text ? `#${text}` : '';
@@ -128,6 +131,14 @@ export async function decodeHash(hash: string): Promise<Decoded> {
       return { ok: false, reason: `invalid number of replications "${n}"` };
     }
     state.replications = value;
+  }
+  const iu = params.get('iu');
+  if (iu !== null) {
+    const value = Number(iu);
+    if (!Number.isInteger(value) || value < 2 || value > 100000) {
+      return { ok: false, reason: `invalid futures per draw "${iu}"` };
+    }
+    state.perDraw = value;
   }
   const lang = params.get('lang');
   if (lang === 'nl' || lang === 'en') state.lang = lang;

@@ -7,6 +7,7 @@ import { dateTime, number, share } from './format.ts';
 import { h, replaceChildren } from './dom.ts';
 import type { T } from './i18n.ts';
 import { bottleneck } from './chart-data.ts';
+import { inputSplit, splitWords } from './analysis-words.ts';
 
 /** What the verdict shows. */
 export interface VerdictView {
@@ -20,6 +21,8 @@ export interface VerdictView {
   goalYear: number;
   /** When the summary was finished. */
   finishedAt?: Date;
+  /** The summary ran with input uncertainty: replications per draw, uncertain parameters. */
+  inputUncertainty?: { perDraw: number; parameters: number };
 }
 
 /** "Likely met" (≥ 80%), "likely not met" (≤ 20%) or "uncertain". */
@@ -116,6 +119,21 @@ function shareRow(
   );
 }
 
+/** What input uncertainty means for this run, and how much of the spread it explains. */
+function uncertaintyNote(
+  s: RunSummary,
+  iu: { perDraw: number; parameters: number },
+  lang: Lang,
+  t: T,
+): HTMLElement {
+  return h(
+    'div',
+    { class: 'uncertainty-note' },
+    h('p', {}, t('verdictIu', { per: number(iu.perDraw, lang), k: iu.parameters })),
+    h('p', { class: 'split-words' }, splitWords(inputSplit(s, iu.perDraw), s.goal.year, lang, t)),
+  );
+}
+
 /** Draws the verdict into `el`; `data-state` says empty | preview | running | final. */
 export function renderVerdict(el: HTMLElement, v: VerdictView, lang: Lang, t: T): void {
   const s = v.summary;
@@ -208,6 +226,7 @@ export function renderVerdict(el: HTMLElement, v: VerdictView, lang: Lang, t: T)
         'rehousing',
       ),
     ),
+    v.inputUncertainty ? uncertaintyNote(s, v.inputUncertainty, lang, t) : null,
     neck && kind
       ? h(
           'p',

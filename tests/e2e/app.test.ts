@@ -323,12 +323,50 @@ describe('the app in Chromium', () => {
     await page.close();
   });
 
-  it('has no serious accessibility problems (axe-core), with the editor opened up', async () => {
+  it('answers “Wat is er nodig?” off the page’s thread, with progress, and stops on request', async () => {
+    const page = await open('#n=40');
+    await finalVerdict(page);
+    const panel = page.locator('#sizing');
+    // Opened by keyboard, like every control.
+    await page.locator('#sizing > summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('#sizing-precision').inputValue()).toBe('quick');
+    await page.locator('#sizing-run').click();
+    await page.waitForSelector('#sizing[data-state="done"]', { timeout: 60_000 });
+    // The default scenario cannot reach the goal with homes alone: a plain answer either way.
+    const answer = (await page.locator('#sizing .sizing-answer').textContent()) ?? '';
+    expect(answer).toMatch(
+      /^(Met \d[\d.]* woningen per jaar \(alle contingenten samen\) wordt het doel 2030 in minstens 80% van de toekomsten gehaald|Ook met \d[\d.]* woningen per jaar \(alle contingenten samen\) wordt het doel 2030 niet in 80% van de toekomsten gehaald)/,
+    );
+    expect(await page.locator('#sizing svg path.p-met').count()).toBe(1);
+    expect(await page.locator('#sizing svg line.current').count()).toBe(1);
+    // A precise search, stopped while it runs: at once, saying so, and the panel can run again.
+    await page.locator('#sizing-precision').selectOption('precise');
+    await page.locator('#sizing-run').click();
+    await page.waitForSelector('#sizing[data-state="running"]');
+    await expect
+      .poll(() => page.locator('#sizing-progress-text').textContent(), { timeout: 30_000 })
+      .toMatch(/van 100 toekomsten$/);
+    await page.locator('#sizing-stop').click();
+    await page.waitForSelector('#sizing[data-state="cancelled"]', { timeout: 2_000 });
+    expect(await page.locator('#sizing .analysis-note').textContent()).toMatch(
+      /^Zoeken gestopt na \d+ omvang\(en\)/,
+    );
+    expect(await page.locator('#sizing-progress').isHidden()).toBe(true);
+    await page.locator('#sizing-precision').selectOption('quick');
+    await page.locator('#sizing-run').click();
+    await page.waitForSelector('#sizing[data-state="done"]', { timeout: 60_000 });
+    expect(await page.locator('#sizing .sizing-answer').textContent()).toBe(answer);
+    await page.close();
+  });
+
+  it('has no serious accessibility problems (axe-core), with the editor and analyses opened up', async () => {
     const page = await open('#n=40');
     await finalVerdict(page);
     await page.evaluate(() =>
       document
-        .querySelectorAll('#editor details')
+        .querySelectorAll('#editor details, details.analysis')
         .forEach((d) => ((d as HTMLDetailsElement).open = true)),
     );
     const axeSource = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');

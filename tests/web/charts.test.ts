@@ -8,6 +8,8 @@ import { daysToHome, shareBefore } from '../../web/charts/days-to-home.ts';
 import { goalShares } from '../../web/charts/goal-shares.ts';
 import { flowSankey } from '../../web/charts/flow-sankey.ts';
 import { contingents } from '../../web/charts/contingents.ts';
+import { sizingCurve, type SizingCurveData } from '../../web/charts/sizing-curve.ts';
+import { parameterText, tornado } from '../../web/charts/tornado.ts';
 import { numberFormat } from '../../web/format.ts';
 
 const format = numberFormat('nl');
@@ -184,6 +186,104 @@ describe('charts draw the same SVG for the same columns', () => {
     expect(svg.querySelectorAll('path.lapsed')).toHaveLength(2);
     expect(svg.querySelector('.totals')?.textContent).toBe('100110+4');
     await expect(normalise(svg)).toMatchFileSnapshot('__snapshots__/contingents.svg');
+  });
+
+  it('sizing curve: P(goal met) with its band, target, answer, today, and lapsed units below', async () => {
+    const units = [0, 75, 150, 225, 262, 281, 290, 300, 375, 450, 600];
+    const pMet = [0, 0, 0.04, 0.4, 0.7, 0.79, 0.81, 0.84, 0.96, 1, 1];
+    const reps = [25, 25, 25, 100, 100, 100, 100, 100, 25, 25, 25];
+    const half = pMet.map((p, i) => 1.96 * Math.sqrt((p * (1 - p) + 0.01) / reps[i]));
+    const data: SizingCurveData = {
+      units,
+      pMet,
+      pLo: pMet.map((p, i) => Math.max(0, p - half[i])),
+      pHi: pMet.map((p, i) => Math.min(1, p + half[i])),
+      rehousing: [0.1, 0.3, 0.55, 0.8, 0.87, 0.9, 0.905, 0.91, 0.94, 0.95, 0.95],
+      used: units.map((u) => Math.min(u, 280)),
+      lapsed: units.map((u) => Math.max(0, u - 280)),
+      replications: reps,
+      target: 0.8,
+      current: 200,
+      answer: 290,
+      interval: [281, 300],
+    };
+    const labels = {
+      x: 'woningen per jaar in 2030',
+      p: 'Kans dat het doel gehaald wordt',
+      band: '95%-interval',
+      rehousing: 'Op tijd gehuisvest',
+      yUnits: 'woningen per jaar',
+      used: 'Gebruikt',
+      lapsed: 'Vervallen',
+      target: 'doel: kans ≥ 80%',
+      answer: (u: string) => `nodig: ${u}`,
+      interval: '95%-interval van het antwoord',
+      current: (u: string) => `nu ${u}`,
+    };
+    const svg = sizingCurve(host(), data, { title: 'Wat is er nodig?', format, labels });
+    expect(svg.querySelectorAll('path.band, path.p-met, path.rehousing')).toHaveLength(3);
+    expect(svg.querySelectorAll('line.target, line.answer, line.current')).toHaveLength(3);
+    expect(svg.querySelector('.answer-label')?.textContent).toBe('nodig: 290');
+    expect(svg.querySelector('.current-label')?.textContent).toBe('nu 200');
+    // Sizes run with the most replications are filled dots, the others open ones.
+    const shapes = (sel: string) =>
+      (svg.querySelector(sel)?.getAttribute('d') ?? '').split('M').length - 1;
+    expect(shapes('path.dots')).toBe(5);
+    expect(shapes('path.dots-coarse')).toBe(6);
+    expect(svg.querySelector('rect.answer-interval')).not.toBeNull();
+    expect(countElements(svg)).toBeLessThan(120);
+    await expect(normalise(svg)).toMatchFileSnapshot('__snapshots__/sizing-curve.svg');
+    // No answer: no answer mark and no interval, but the curve and today's size.
+    const none = sizingCurve(
+      host(),
+      { ...data, answer: null, interval: null, pMet: units.map(() => 0) },
+      { title: 'x', format, labels },
+    );
+    expect(none.querySelector('line.answer')).toBeNull();
+    expect(none.querySelector('rect.answer-interval')).toBeNull();
+    expect(none.querySelector('line.current')).not.toBeNull();
+  });
+
+  it('tornado: a low and a high bar per parameter from the nominal line, in the given order', async () => {
+    const data = {
+      labels: ['Contingent corporaties', 'Aandeel dat elders wacht', 'Terugval'],
+      lowValue: [100, 0.5, 0.05],
+      highValue: [200, 0.85, 0.2],
+      low: [0.15, 0.27, 0.231],
+      high: [0.33, 0.2, 0.229],
+      pLow: [0, 0, 0],
+      pHigh: [0.02, 0, 0],
+      nominal: 0.23,
+      pNominal: 0,
+    };
+    const svg = tornado(host(), data, {
+      title: 'Welke onzekerheid telt het zwaarst?',
+      format,
+      labels: {
+        x: 'op tijd gehuisvest in 2030',
+        low: 'Parameter op ondergrens',
+        high: 'Parameter op bovengrens',
+        nominal: (o, p) => `nominaal ${o} (kans ${p})`,
+        end: (v, o, p) => `${v}: ${o} (kans ${p})`,
+      },
+    });
+    const rows = [...svg.querySelectorAll('.row-label')].map((r) => r.textContent);
+    expect(rows).toEqual(data.labels);
+    expect(svg.querySelectorAll('rect.bar.low')).toHaveLength(3);
+    expect(svg.querySelectorAll('rect.bar.high')).toHaveLength(3);
+    const ends = [...svg.querySelectorAll('text.end')].map((e) => e.textContent);
+    expect(ends.slice(0, 2)).toEqual(['100: 15,0% (kans 0%)', '200: 33,0% (kans 2%)']);
+    expect(ends[2]).toBe('0,5: 27,0% (kans 0%)');
+    // Low ends below nominal are labelled to the left, high ends above it to the right.
+    const anchor = (sel: string) => svg.querySelector(sel)?.getAttribute('text-anchor');
+    expect(anchor('.row[data-row="0"] text.end.low')).toBe('end');
+    expect(anchor('.row[data-row="0"] text.end.high')).toBe('start');
+    expect(anchor('.row[data-row="1"] text.end.low')).toBe('start');
+    expect(svg.querySelector('.nominal-label')?.textContent).toBe('nominaal 23,0% (kans 0%)');
+    expect(parameterText(0.35, format)).toBe('0,35');
+    expect(parameterText(1500, format)).toBe('1.500');
+    expect(parameterText(28.25, format)).toBe('28,3');
+    await expect(normalise(svg)).toMatchFileSnapshot('__snapshots__/tornado.svg');
   });
 
   it('draw colours, fonts and sizes as attributes only, never a style attribute (CSP)', () => {

@@ -101,6 +101,22 @@ describe('run sessions', () => {
     expect(second.log).toEqual(['progress B full 50/50', 'result B full 50', 'finished']);
   });
 
+  it('runs a job with input uncertainty with it, preview and full run alike', async () => {
+    const seen: unknown[] = [];
+    const pool = fakePool([]);
+    const spy: RunService = {
+      run: (s, o) => {
+        seen.push(o.inputUncertainty);
+        return pool.run(s, o);
+      },
+    };
+    const r = record();
+    const iu = { replicationsPerDraw: 10 };
+    new Runner(spy).start([{ ...job('B', 100, 20), inputUncertainty: iu }], r.handlers);
+    await r.finished;
+    expect(seen).toEqual([iu, iu]);
+  });
+
   it('reports a stop by the user as cancelled', async () => {
     const runner = new Runner(fakePool([]));
     const r = record();

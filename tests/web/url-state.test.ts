@@ -1,5 +1,6 @@
 // The link format: a scenario survives the trip through the URL hash unchanged, links carry
-// seed, replications and language, and damaged or foreign links give a reason, never a throw.
+// seed, replications, input uncertainty and language, and damaged or foreign links give a
+// reason, never a throw.
 import { describe, expect, it } from 'vitest';
 import {
   MAX_URL_JSON_BYTES,
@@ -48,6 +49,23 @@ describe('url state', () => {
     });
   });
 
+  it('carries input uncertainty as the futures per parameter draw', async () => {
+    const hash = await encodeHash({
+      scenario: { kind: 'library', id: 'drechtsteden-2024' },
+      replications: 200,
+      perDraw: 20,
+    });
+    expect(hash).toBe('#id=drechtsteden-2024&n=200&iu=20');
+    expect(await decodeHash(hash)).toEqual({
+      ok: true,
+      state: {
+        scenario: { kind: 'library', id: 'drechtsteden-2024' },
+        replications: 200,
+        perDraw: 20,
+      },
+    });
+  });
+
   it('reads an empty hash as "no scenario"', async () => {
     expect(await decodeHash('')).toEqual({ ok: true, state: { scenario: { kind: 'none' } } });
   });
@@ -62,6 +80,8 @@ describe('url state', () => {
       '#id=x&n=1',
       '#id=x&n=abc',
       '#id=x&seed=',
+      '#id=x&iu=1',
+      '#id=x&iu=ten',
     ];
     for (const hash of cases) {
       const out = await decodeHash(hash);
