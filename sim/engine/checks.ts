@@ -25,3 +25,13 @@ export function timeAfter(now: number, delay: number): number {
   }
   return time;
 }
+
+/**
+ * Checks a `run(until)` call.
+ * @throws RangeError when `until` is before `now`, NaN or infinite.
+ */
+export function checkUntil(now: number, until: number): void {
+  if (!(until >= now && until < Infinity)) {
+    throw new RangeError(`run(${until}): until must be finite and not before now (${now})`);
+  }
+}

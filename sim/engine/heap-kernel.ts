@@ -4,7 +4,7 @@
  * cancelled event stays in the heap, flagged by a null action, until popped or compacted.
  */
 import type { Action, Engine, EventHandle } from './engine.ts';
-import { timeAfter, timeAt } from './checks.ts';
+import { checkUntil, timeAfter, timeAt } from './checks.ts';
 
 /** A handle is `generation * SLOT_SPAN + slot`, so it stays a safe integer. */
 const SLOT_SPAN = 2 ** 24;
@@ -115,11 +115,7 @@ export class HeapKernel implements Engine {
    * @throws Error when called from inside an action.
    */
   run(until: number): void {
-    if (!(until >= this.clock && until < Infinity)) {
-      throw new RangeError(
-        `run(${until}): until must be finite and not before now (${this.clock})`,
-      );
-    }
+    checkUntil(this.clock, until);
     if (this.running) throw new Error('run() called from inside an action');
     this.running = true;
     try {

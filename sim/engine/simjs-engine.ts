@@ -5,7 +5,7 @@
  */
 import type { SimjsEntity, SimjsRequest, SimjsSim } from 'simjs';
 import type { Action, Engine, EventHandle } from './engine.ts';
-import { timeAfter, timeAt } from './checks.ts';
+import { checkUntil, timeAfter, timeAt } from './checks.ts';
 import { simjs } from './simjs-global.ts';
 
 /** What simjs hands back to us when a request is delivered. */
@@ -95,11 +95,7 @@ export class SimjsEngine implements Engine {
    * @throws Error when called from inside an action.
    */
   run(until: number): void {
-    if (!(until >= this.clock && until < Infinity)) {
-      throw new RangeError(
-        `run(${until}): until must be finite and not before now (${this.clock})`,
-      );
-    }
+    checkUntil(this.clock, until);
     if (this.running) throw new Error('run() called from inside an action');
     this.running = true;
     const queue = this.sim.queue;

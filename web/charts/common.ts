@@ -1,6 +1,6 @@
 // What every chart shares: the SVG frame (self-contained: colours, fonts and sizes are
 // attributes, so a downloaded SVG looks the same), axes with rounded positions, the palette.
-import { select, type Selection } from 'd3';
+import { area, curveStepAfter, select, type ScaleLinear, type Selection } from 'd3';
 import type { NumberFormat } from '../format.ts';
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
@@ -302,4 +302,33 @@ export function legend(
     cx += width;
   }
   return cy + 16;
+}
+
+/**
+ * Draws the P5–P95 band of a weekly series as a stepped area (weeks where either end is
+ * not a number are left open), for the fan charts.
+ */
+export function bandPath(
+  plot: Selection<SVGGElement, unknown, null, undefined>,
+  x: ScaleLinear<number, number>,
+  y: ScaleLinear<number, number>,
+  days: ArrayLike<number>,
+  band: { p5: ArrayLike<number>; p95: ArrayLike<number> },
+  colour: string,
+  opacity: number,
+): void {
+  const idx = Array.from({ length: days.length }, (_, i) => i);
+  const shape = area<number>()
+    .defined((i) => Number.isFinite(band.p5[i]) && Number.isFinite(band.p95[i]))
+    .x((i) => x(days[i]))
+    .y0((i) => y(band.p5[i]))
+    .y1((i) => y(band.p95[i]))
+    .curve(curveStepAfter)
+    .digits(1);
+  plot
+    .append('path')
+    .attr('class', 'band')
+    .attr('d', shape(idx))
+    .attr('fill', colour)
+    .attr('fill-opacity', opacity);
 }

@@ -1,9 +1,10 @@
 // Occupancy of one facility over time as a fan: the P5–P95 band across futures, the median,
 // and the capacity as a step line. One <path> per layer, however many weeks.
-import { area, curveStepAfter, line, max, scaleLinear } from 'd3';
+import { curveStepAfter, line, max, scaleLinear } from 'd3';
 import {
   PALETTE,
   axisBottom,
+  bandPath,
   axisLeft,
   frame,
   legend,
@@ -55,20 +56,7 @@ export function occupancyFan(element: Element, data: FanData, options: FanOption
   const years = yearTicks(lastDay, options.startYear);
   axisBottom(f.plot, x, years.ticks, f.h, f.w, { labelsAt: years.labels });
 
-  const ok = (i: number) => Number.isFinite(data.p5[i]) && Number.isFinite(data.p95[i]);
-  const band = area<number>()
-    .defined(ok)
-    .x((i) => x(data.days[i]))
-    .y0((i) => y(data.p5[i]))
-    .y1((i) => y(data.p95[i]))
-    .curve(curveStepAfter)
-    .digits(1);
-  f.plot
-    .append('path')
-    .attr('class', 'band')
-    .attr('d', band(idx))
-    .attr('fill', colour)
-    .attr('fill-opacity', 0.25);
+  bandPath(f.plot, x, y, data.days, data, colour, 0.25);
   const median = line<number>()
     .defined((i) => Number.isFinite(data.p50[i]))
     .x((i) => x(data.days[i]))

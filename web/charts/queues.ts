@@ -1,10 +1,11 @@
 // Queues over time: for each queue its mean per week as a line and its P5–P95 band, in
 // colour-blind-safe colours with dash patterns, named in a legend. One path per layer.
-import { area, curveStepAfter, line, max, scaleLinear } from 'd3';
+import { line, max, scaleLinear } from 'd3';
 import {
   SERIES_COLOURS,
   SERIES_DASHES,
   axisBottom,
+  bandPath,
   axisLeft,
   frame,
   legend,
@@ -55,20 +56,7 @@ export function queues(element: Element, data: QueuesData, options: QueuesOption
   axisBottom(f.plot, x, years.ticks, f.h, f.w, { labelsAt: years.labels });
 
   data.series.forEach((s, k) => {
-    const colour = SERIES_COLOURS[k % SERIES_COLOURS.length];
-    const band = area<number>()
-      .defined((i) => Number.isFinite(s.p5[i]) && Number.isFinite(s.p95[i]))
-      .x((i) => x(data.days[i]))
-      .y0((i) => y(s.p5[i]))
-      .y1((i) => y(s.p95[i]))
-      .curve(curveStepAfter)
-      .digits(1);
-    f.plot
-      .append('path')
-      .attr('class', 'band')
-      .attr('d', band(idx))
-      .attr('fill', colour)
-      .attr('fill-opacity', 0.15);
+    bandPath(f.plot, x, y, data.days, s, SERIES_COLOURS[k % SERIES_COLOURS.length], 0.15);
   });
   data.series.forEach((s, k) => {
     const colour = SERIES_COLOURS[k % SERIES_COLOURS.length];
