@@ -68,6 +68,25 @@ function line(xs: number[], ys: number[]): string {
   return parts.join('') || 'M0,0';
 }
 
+/** Appends a stroked polyline through (xs, ys) to `g`. */
+function polyline(
+  g: Selection<SVGGElement, unknown, null, undefined>,
+  cls: string,
+  xs: number[],
+  ys: number[],
+  stroke: string,
+  dash?: string,
+): void {
+  const path = g
+    .append('path')
+    .attr('class', cls)
+    .attr('d', line(xs, ys))
+    .attr('fill', 'none')
+    .attr('stroke', stroke)
+    .attr('stroke-width', 2);
+  if (dash) path.attr('stroke-dasharray', dash);
+}
+
 /** Draws the chart into `element` (replacing its contents) and returns the SVG. */
 export function sizingCurve(
   element: Element,
@@ -149,33 +168,21 @@ export function sizingCurve(
     .attr('stroke', PALETTE.black)
     .attr('stroke-width', 1.5)
     .attr('stroke-dasharray', '6 4');
-  upper
-    .append('path')
-    .attr('class', 'rehousing')
-    .attr(
-      'd',
-      line(
-        px,
-        at(data.rehousing).map((v) => y1(v)),
-      ),
-    )
-    .attr('fill', 'none')
-    .attr('stroke', PALETTE.green)
-    .attr('stroke-width', 2)
-    .attr('stroke-dasharray', '6 3');
-  upper
-    .append('path')
-    .attr('class', 'p-met')
-    .attr(
-      'd',
-      line(
-        px,
-        at(data.pMet).map((v) => y1(v)),
-      ),
-    )
-    .attr('fill', 'none')
-    .attr('stroke', PALETTE.blue)
-    .attr('stroke-width', 2);
+  polyline(
+    upper,
+    'rehousing',
+    px,
+    at(data.rehousing).map((v) => y1(v)),
+    PALETTE.green,
+    '6 3',
+  );
+  polyline(
+    upper,
+    'p-met',
+    px,
+    at(data.pMet).map((v) => y1(v)),
+    PALETTE.blue,
+  );
   // Dots: filled where a size ran the most replications, open where it ran fewer.
   const most = Math.max(0, ...at(data.replications));
   const dot = (i: number) => {
@@ -218,33 +225,21 @@ export function sizingCurve(
   const { ticks: uTicks, top: uTop } = valueTicks(most2 * 1.05, 3, (v) => options.format.number(v));
   const y2 = scaleLinear().domain([0, uTop]).range([h2, 0]);
   axisLeft(lower, y2, uTicks, f.w, L.yUnits);
-  lower
-    .append('path')
-    .attr('class', 'used')
-    .attr(
-      'd',
-      line(
-        px,
-        at(data.used).map((v) => y2(v)),
-      ),
-    )
-    .attr('fill', 'none')
-    .attr('stroke', PALETTE.sky)
-    .attr('stroke-width', 2)
-    .attr('stroke-dasharray', '2 2');
-  lower
-    .append('path')
-    .attr('class', 'lapsed')
-    .attr(
-      'd',
-      line(
-        px,
-        at(data.lapsed).map((v) => y2(v)),
-      ),
-    )
-    .attr('fill', 'none')
-    .attr('stroke', PALETTE.vermillion)
-    .attr('stroke-width', 2);
+  polyline(
+    lower,
+    'used',
+    px,
+    at(data.used).map((v) => y2(v)),
+    PALETTE.sky,
+    '2 2',
+  );
+  polyline(
+    lower,
+    'lapsed',
+    px,
+    at(data.lapsed).map((v) => y2(v)),
+    PALETTE.vermillion,
+  );
   lower
     .append('path')
     .attr('class', 'lapsed-dots')
