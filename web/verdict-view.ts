@@ -134,6 +134,21 @@ function uncertaintyNote(
   );
 }
 
+/** "n of N futures done, P(goal) so far …" while a run is in flight, else nothing. */
+function interimNote(v: VerdictView, year: number, lang: Lang, t: T): HTMLElement | null {
+  if (!v.interim) return null;
+  return h(
+    'p',
+    { class: 'interim' },
+    t('verdictInterim', {
+      done: number(v.interim.done, lang),
+      n: number(v.interim.total, lang),
+      year,
+      p: share(v.interim.figures.pMet, lang),
+    }),
+  );
+}
+
 /** Draws the verdict into `el`; `data-state` says empty | preview | running | final. */
 export function renderVerdict(el: HTMLElement, v: VerdictView, lang: Lang, t: T): void {
   const s = v.summary;
@@ -143,18 +158,7 @@ export function renderVerdict(el: HTMLElement, v: VerdictView, lang: Lang, t: T)
     replaceChildren(
       el,
       h('h2', { id: 'verdict-title', class: 'headline' }, t('verdictWaiting')),
-      v.interim
-        ? h(
-            'p',
-            { class: 'interim' },
-            t('verdictInterim', {
-              done: number(v.interim.done, lang),
-              n: number(v.interim.total, lang),
-              year: v.goalYear,
-              p: share(v.interim.figures.pMet, lang),
-            }),
-          )
-        : null,
+      interimNote(v, v.goalYear, lang, t),
     );
     return;
   }
@@ -194,18 +198,7 @@ export function renderVerdict(el: HTMLElement, v: VerdictView, lang: Lang, t: T)
           t('verdictPreview', { n: number(s.meta.replications, lang) }),
         )
       : null,
-    v.interim
-      ? h(
-          'p',
-          { class: 'interim' },
-          t('verdictInterim', {
-            done: number(v.interim.done, lang),
-            n: number(v.interim.total, lang),
-            year: g.year,
-            p: share(v.interim.figures.pMet, lang),
-          }),
-        )
-      : null,
+    interimNote(v, g.year, lang, t),
     h(
       'div',
       { class: 'shares' },

@@ -1,6 +1,6 @@
 // What every chart shares: the SVG frame (self-contained: colours, fonts and sizes are
 // attributes, so a downloaded SVG looks the same), axes with rounded positions, the palette.
-import { area, curveStepAfter, select, type ScaleLinear, type Selection } from 'd3';
+import { area, curveStepAfter, select, type ScaleBand, type ScaleLinear, type Selection } from 'd3';
 import type { NumberFormat } from '../format.ts';
 
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
@@ -331,4 +331,21 @@ export function bandPath(
     .attr('d', shape(idx))
     .attr('fill', colour)
     .attr('fill-opacity', opacity);
+}
+
+/** The bottom axis of a chart with one band per year, labelled with the years. */
+export function yearBandAxis(
+  plot: Selection<SVGGElement, unknown, null, undefined>,
+  x: ScaleBand<number>,
+  years: number[],
+  h: number,
+  w: number,
+): void {
+  axisBottom(
+    plot,
+    (v) => x(v)! + x.bandwidth() / 2,
+    years.map((v) => ({ value: v, label: String(v) })),
+    h,
+    w,
+  );
 }

@@ -4,7 +4,7 @@ import { scaleBand, scaleLinear } from 'd3';
 import {
   PALETTE,
   SERIES_COLOURS,
-  axisBottom,
+  yearBandAxis,
   axisLeft,
   frame,
   legend,
@@ -57,13 +57,7 @@ export function contingents(
   const { ticks, top: yTop } = valueTicks(top * 1.1, 4, (v) => options.format.number(v));
   const y = scaleLinear().domain([0, yTop]).range([f.h, 0]);
   axisLeft(f.plot, y, ticks, f.w, options.labels.y);
-  axisBottom(
-    f.plot,
-    (v) => x(v)! + x.bandwidth() / 2,
-    years.map((v) => ({ value: v, label: String(v) })),
-    f.h,
-    f.w,
-  );
+  yearBandAxis(f.plot, x, years, f.h, f.w);
   data.series.forEach((s, j) => {
     const colour = SERIES_COLOURS[j % SERIES_COLOURS.length];
     const used: string[] = [];

@@ -4,7 +4,7 @@ import { scaleBand, scaleLinear } from 'd3';
 import {
   PALETTE,
   SERIES_COLOURS,
-  axisBottom,
+  yearBandAxis,
   axisLeft,
   frame,
   legend,
@@ -60,13 +60,7 @@ export function goalShares(
       .attr('fill-opacity', 0.25);
   }
   axisLeft(f.plot, y, ticks, f.w, options.labels.y);
-  axisBottom(
-    f.plot,
-    (v) => x(v)! + x.bandwidth() / 2,
-    years.map((v) => ({ value: v, label: String(v) })),
-    f.h,
-    f.w,
-  );
+  yearBandAxis(f.plot, x, years, f.h, f.w);
   const k = data.series.length;
   data.series.forEach((s, j) => {
     const colour = SERIES_COLOURS[j % SERIES_COLOURS.length];
