@@ -7,8 +7,12 @@
 /** Opaque handle of a scheduled event, for {@link Engine.cancel}. */
 export type EventHandle = number;
 
-/** An action run when its event fires. */
-export type Action = () => void;
+/**
+ * An action run when its event fires. It is called with the subject it was scheduled
+ * with, so one action (a method, made once) can serve every person instead of a new
+ * closure per event.
+ */
+export type Action<S = void> = (subject: S) => void;
 
 /** A discrete-event engine: a clock and an agenda of future actions. */
 export interface Engine {
@@ -21,11 +25,15 @@ export interface Engine {
    * @throws RangeError when `time` is before `now` or not a finite number.
    */
   at(time: number, action: Action): EventHandle;
+  /** Schedule `action(subject)` at absolute `time` (days); otherwise as {@link at}. */
+  at<S>(time: number, action: Action<S>, subject: S): EventHandle;
   /**
    * Schedule `action` after `delay` days (`now + delay`).
    * @throws RangeError when `delay` is negative or not a finite number.
    */
   after(delay: number, action: Action): EventHandle;
+  /** Schedule `action(subject)` after `delay` days; otherwise as {@link after}. */
+  after<S>(delay: number, action: Action<S>, subject: S): EventHandle;
   /** Cancel a scheduled event. Returns false if it already ran or was cancelled. */
   cancel(handle: EventHandle): boolean;
   /**

@@ -4,6 +4,9 @@
  * cancelled event stays in the heap, flagged by a null action, until popped or compacted.
  */
 import type { Action, Engine, EventHandle } from './engine.ts';
+
+/** An action as stored: its subject is kept beside it, per slot. */
+type StoredAction = Action<never>;
 import { checkUntil, timeAfter, timeAt } from './checks.ts';
 
 /** A handle is `generation * SLOT_SPAN + slot`, so it stays a safe integer. */
@@ -34,10 +37,11 @@ export class HeapKernel implements Engine {
   private slots: Int32Array;
 
   /**
-   * Per slot: the action (null when free or cancelled), its generation and its scheduling
-   * sequence (the tie-break, read only when two times are equal).
+   * Per slot: the action (null when free or cancelled) and its subject, its generation and
+   * its scheduling sequence (the tie-break, read only when two times are equal).
    */
-  private actions: (Action | null)[];
+  private actions: (StoredAction | null)[];
+  private subjects: unknown[];
   private generations: Uint32Array;
   private seqs: Float64Array;
   /** Slots handed out at least once; free ones below that are on the free stack. */
@@ -54,7 +58,11 @@ export class HeapKernel implements Engine {
     this.slots = new Int32Array(capacity);
     this.seqs = new Float64Array(capacity);
     this.actions = [];
-    for (let i = 0; i < capacity; i++) this.actions.push(null); // packed, not holey
+    this.subjects = [];
+    for (let i = 0; i < capacity; i++) {
+      this.actions.push(null); // packed, not holey
+      this.subjects.push(undefined);
+    }
     this.generations = new Uint32Array(capacity);
     this.freeSlots = new Int32Array(capacity);
   }
@@ -78,16 +86,20 @@ export class HeapKernel implements Engine {
    * Schedule `action` at absolute `time` (days).
    * @throws RangeError when `time` is before `now`, NaN or infinite.
    */
-  at(time: number, action: Action): EventHandle {
-    return this.schedule(timeAt(this.clock, time), action);
+  at(time: number, action: Action): EventHandle;
+  at<S>(time: number, action: Action<S>, subject: S): EventHandle;
+  at(time: number, action: StoredAction, subject?: unknown): EventHandle {
+    return this.schedule(timeAt(this.clock, time), action, subject);
   }
 
   /**
    * Schedule `action` at `now + delay` (days).
    * @throws RangeError when `delay` is negative, NaN or infinite, or `now + delay` overflows.
    */
-  after(delay: number, action: Action): EventHandle {
-    return this.schedule(timeAfter(this.clock, delay), action);
+  after(delay: number, action: Action): EventHandle;
+  after<S>(delay: number, action: Action<S>, subject: S): EventHandle;
+  after(delay: number, action: StoredAction, subject?: unknown): EventHandle {
+    return this.schedule(timeAfter(this.clock, delay), action, subject);
   }
 
   /**
@@ -102,6 +114,7 @@ export class HeapKernel implements Engine {
       return false;
     }
     this.actions[slot] = null;
+    this.subjects[slot] = undefined;
     this.cancelledInHeap++;
     if (this.cancelledInHeap > COMPACT_MIN && 2 * this.cancelledInHeap > this.size) this.compact();
     return true;
@@ -119,7 +132,7 @@ export class HeapKernel implements Engine {
     if (this.running) throw new Error('run() called from inside an action');
     this.running = true;
     try {
-      const actions = this.actions; // grown in place, never replaced
+      const { actions, subjects } = this; // grown in place, never replaced
       while (this.size > 0) {
         // Other fields are re-read every iteration: an action may grow or compact the heap.
         const time = this.times[0];
@@ -127,12 +140,14 @@ export class HeapKernel implements Engine {
         const slot = this.slots[0];
         this.removeTop();
         const action = actions[slot];
+        const subject = subjects[slot];
         actions[slot] = null;
+        subjects[slot] = undefined;
         this.freeSlots[this.freeTop++] = slot;
         if (action !== null) {
           this.clock = time;
           this.fired++;
-          action();
+          action(subject as never);
         } else {
           this.cancelledInHeap--;
         }
@@ -144,12 +159,13 @@ export class HeapKernel implements Engine {
   }
 
   /** Put a validated event into the heap; returns its handle. */
-  private schedule(time: number, action: Action): EventHandle {
+  private schedule(time: number, action: StoredAction, subject: unknown): EventHandle {
     if (this.size === this.times.length) this.grow();
     const slot = this.freeTop > 0 ? this.freeSlots[--this.freeTop] : this.slotsMade++;
     const generation = this.generations[slot] === MAX_GENERATION ? 1 : this.generations[slot] + 1;
     this.generations[slot] = generation;
     this.actions[slot] = action;
+    this.subjects[slot] = subject;
     this.seqs[slot] = this.nextSeq++;
 
     // Sift up. The new entry has the largest sequence, so it only passes later times.
@@ -221,7 +237,10 @@ export class HeapKernel implements Engine {
     this.seqs = widen(this.seqs, new Float64Array(next));
     this.generations = widen(this.generations, new Uint32Array(next));
     this.freeSlots = widen(this.freeSlots, new Int32Array(next));
-    for (let i = capacity; i < next; i++) this.actions.push(null);
+    for (let i = capacity; i < next; i++) {
+      this.actions.push(null);
+      this.subjects.push(undefined);
+    }
   }
 
   /**

@@ -5,6 +5,9 @@
  */
 import type { SimjsEntity, SimjsRequest, SimjsSim } from 'simjs';
 import type { Action, Engine, EventHandle } from './engine.ts';
+
+/** An action as stored: its subject is kept beside it. */
+type StoredAction = Action<never>;
 import { checkUntil, timeAfter, timeAt } from './checks.ts';
 import { simjs } from './simjs-global.ts';
 
@@ -13,7 +16,8 @@ interface Scheduled {
   readonly handle: EventHandle;
   /** The exact time asked for (days). */
   readonly time: number;
-  readonly action: Action;
+  readonly action: StoredAction;
+  readonly subject: unknown;
 }
 
 /**
@@ -44,7 +48,7 @@ export class SimjsEngine implements Engine {
     this.requests.delete(event.handle);
     this.clock = event.time;
     this.fired++;
-    event.action();
+    event.action(event.subject as never);
   };
 
   /** Current simulation time (days). */
@@ -66,16 +70,20 @@ export class SimjsEngine implements Engine {
    * Schedule `action` at absolute `time` (days).
    * @throws RangeError when `time` is before `now`, NaN or infinite.
    */
-  at(time: number, action: Action): EventHandle {
-    return this.schedule(timeAt(this.clock, time), action);
+  at(time: number, action: Action): EventHandle;
+  at<S>(time: number, action: Action<S>, subject: S): EventHandle;
+  at(time: number, action: StoredAction, subject?: unknown): EventHandle {
+    return this.schedule(timeAt(this.clock, time), action, subject);
   }
 
   /**
    * Schedule `action` at `now + delay` (days).
    * @throws RangeError when `delay` is negative, NaN or infinite, or `now + delay` overflows.
    */
-  after(delay: number, action: Action): EventHandle {
-    return this.schedule(timeAfter(this.clock, delay), action);
+  after(delay: number, action: Action): EventHandle;
+  after<S>(delay: number, action: Action<S>, subject: S): EventHandle;
+  after(delay: number, action: StoredAction, subject?: unknown): EventHandle {
+    return this.schedule(timeAfter(this.clock, delay), action, subject);
   }
 
   /** Cancel a pending event. Returns false if it already ran, was cancelled, or is unknown. */
@@ -114,10 +122,10 @@ export class SimjsEngine implements Engine {
     }
   }
 
-  private schedule(time: number, action: Action): EventHandle {
+  private schedule(time: number, action: StoredAction, subject: unknown): EventHandle {
     const handle = this.nextHandle++;
     const request = new simjs.Request(this.entity, this.sim.time(), time);
-    request.done(this.deliver, null, { handle, time, action });
+    request.done(this.deliver, null, { handle, time, action, subject });
     this.sim.queue.insert(request);
     this.requests.set(handle, request);
     return handle;

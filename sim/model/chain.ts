@@ -4,7 +4,7 @@
  * end of every run: arrived = in system + housed + exited, and every facility's
  * occupancy equals the persons located there.
  */
-import type { Engine } from '../engine/engine.ts';
+import type { Engine, EventHandle } from '../engine/engine.ts';
 import type { Scenario, HousingRoute, Pathway, FacilityKind } from '../scenario/schema.ts';
 import { PATHWAYS, HOUSING_ROUTES } from '../scenario/schema.ts';
 import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
@@ -18,6 +18,7 @@ import { PersonFactory } from './person-factory.ts';
 import { Level } from './level.ts';
 import { advanceByIntegral, monthStart } from './piecewise-rate.ts';
 import { Tallies } from './tallies.ts';
+import { ContingentQueue } from './contingent-queue.ts';
 import type { ReplicationResult } from '../results/replication-result.ts';
 
 /** A facility while the model runs. */
@@ -48,9 +49,31 @@ interface ContingentState {
   bank: boolean;
   bankDays: number;
   offerU: RandomSource;
+  /** Housing-ready persons this contingent may offer to, in offer order. */
+  queue: ContingentQueue;
   /** Ids of banked units, oldest first. */
   banked: number[];
   nextUnitId: number;
+}
+
+/** One arrival stream while the model runs. */
+interface ArrivalSource {
+  factory: PersonFactory;
+  /** Unit-exponential draws: the integrated rate between arrivals. */
+  e: () => number;
+  /** Arrivals per day in model month m. */
+  rate: (m: number) => number;
+}
+
+/** Poisson or even unit supply of one contingent in one calendar year. */
+interface SupplyYear {
+  contingent: ContingentState;
+  /** Integrated rate between units: unit-exponential (Poisson) or 1 (even). */
+  e: () => number;
+  /** Units per day in model month m. */
+  rate: (m: number) => number;
+  /** Model time (days) at which this year's supply stops. */
+  yearEnd: number;
 }
 
 /** Options of one replication. */
@@ -79,9 +102,8 @@ export class ChainModel {
   private readonly placeWaitLevel: Record<PlaceKind, Level>;
   private readonly contingents: ContingentState[];
   private readonly anyBank: boolean;
-  /** Housing-ready persons in the order they became ready (lazy removal of the housed). */
-  private ready: Person[] = [];
-  private readyDone = 0;
+  /** Number of persons who became housing-ready so far. */
+  private readyCount = 0;
   private readonly pathwayCumulative: Steps<Float64Array>[];
   private readonly urgencyDays: Steps<number>;
   private readonly bindingYears: Steps<number>;
@@ -92,6 +114,22 @@ export class ChainModel {
   private nextId = 0;
   /** Streams of this replication by name (each made once). */
   private readonly streams = new Map<string, RandomSource>();
+
+  // Event actions, made once; each is scheduled with the person (or source) it is for.
+  private readonly onArrival = (a: ArrivalSource) => {
+    this.arrive(a.factory, false);
+    this.scheduleArrival(a, this.engine.now);
+  };
+  private readonly onUnit = (y: SupplyYear) => {
+    this.deliverUnit(y.contingent);
+    this.scheduleUnit(y, this.engine.now, y.e());
+  };
+  private readonly onTriage = (p: Person) => this.triage(p);
+  private readonly onSelfResolve = (p: Person) => this.selfResolve(p);
+  private readonly onGiveUp = (p: Person) => this.giveUp(p);
+  private readonly onStayEnd = (p: Person) => this.endStay(p);
+  private readonly onMarketHome = (p: Person) => this.house(p, undefined);
+  private readonly onReturn = (p: Person) => this.arrive(this.returningFactory(p.stream), true);
 
   constructor(s: Scenario, engine: Engine, options: ReplicationOptions) {
     this.s = s;
@@ -137,6 +175,11 @@ export class ChainModel {
       bank: c.unused === 'bank',
       bankDays: c.bankDays,
       offerU: this.rng(`offers/${c.id}`),
+      queue: new ContingentQueue({
+        requiresUrgency: c.requiresUrgency,
+        requiresBinding: c.requiresBinding,
+        blockingFirst: s.housing.priority === 'blockingFirst',
+      }),
       banked: [],
       nextUnitId: 0,
     }));
@@ -212,18 +255,27 @@ export class ChainModel {
       const perYear = steps.at(this.calendarDay(monthStart(m)));
       rate[m] = (perYear / DAYS_PER_YEAR) * (season ? season[m % 12] / seasonMean : 1);
     }
-    const e = durationSampler({ dist: 'exponential', mean: 1 }, this.rng(`arrivals/${a.id}`));
-    const factory = this.factories[i];
-    const next = (from: number) => {
-      const at = advanceByIntegral(from, e(), (m) => rate[m], this.horizon);
-      if (at <= this.horizon) {
-        this.engine.at(at, () => {
-          this.arrive(factory, false);
-          next(at);
-        });
-      }
+    const source: ArrivalSource = {
+      factory: this.factories[i],
+      e: durationSampler({ dist: 'exponential', mean: 1 }, this.rng(`arrivals/${a.id}`)),
+      rate: (m) => rate[m],
     };
-    next(0);
+    this.scheduleArrival(source, 0);
+  }
+
+  /** Schedules the next arrival of `a` after time `from` (days), if within the horizon. */
+  private scheduleArrival(a: ArrivalSource, from: number): void {
+    const at = advanceByIntegral(from, a.e(), a.rate, this.horizon);
+    if (at <= this.horizon) this.engine.at(at, this.onArrival, a);
+  }
+
+  /**
+   * Schedules `action(p)` after `delay` days. An event past the horizon would never fire,
+   * so it is not scheduled; the handle is then -1, as for no event.
+   */
+  private schedule(delay: number, action: (p: Person) => void, p: Person): EventHandle {
+    if (this.engine.now + delay > this.horizon) return -1;
+    return this.engine.after(delay, action, p);
   }
 
   private arrive(factory: PersonFactory, returning: boolean): Person {
@@ -233,10 +285,10 @@ export class ChainModel {
     const p = factory.make(this.nextId++, now, this.calendarDay(now), returning);
     this.t.arrived(p, now, crisis);
     if (crisis) {
-      if (p.draws.selfResolves) {
-        this.engine.after(p.draws.selfResolveDays, () => this.selfResolve(p));
+      if (p.selfResolves) {
+        this.schedule(p.selfResolveDays, this.onSelfResolve, p);
       } else {
-        this.engine.after(p.draws.triageDelayDays, () => this.triage(p));
+        this.schedule(p.triageDelayDays, this.onTriage, p);
       }
       if (entry.occupied < this.capacity(entry)) {
         this.occupy(p, entry);
@@ -278,12 +330,12 @@ export class ChainModel {
         this.occupy(p, fac);
         const u = residual();
         if (f.kind === 'crisis') {
-          this.engine.at(u * p.draws.triageDelayDays, () => this.triage(p));
+          this.schedule(u * p.triageDelayDays, this.onTriage, p);
         } else {
           p.triageTime = 0;
           p.pathway = f.kind as Pathway;
           p.homeTime = f.kind === 'shelter24' ? NaN : 0;
-          this.engine.at(u * wholeStay!(), () => this.endStay(p, fac));
+          this.schedule(u * wholeStay!(), this.onStayEnd, p);
         }
       }
     });
@@ -331,8 +383,8 @@ export class ChainModel {
     f.street.push(p);
     this.t.series.street.add(this.engine.now, 1);
     this.moveTo(p, this.t.node.street);
-    if (Number.isFinite(p.draws.patienceDays)) {
-      p.patienceHandle = this.engine.after(p.draws.patienceDays, () => this.giveUp(p));
+    if (Number.isFinite(p.patienceDays)) {
+      p.patienceHandle = this.schedule(p.patienceDays, this.onGiveUp, p);
     }
   }
 
@@ -406,12 +458,14 @@ export class ChainModel {
     const vacated = this.vacate(p);
     this.occupy(p, f);
     if (f.kind !== 'shelter24' && Number.isNaN(p.homeTime)) p.homeTime = now;
-    this.engine.after(f.stay!(), () => this.endStay(p, f));
+    this.schedule(f.stay!(), this.onStayEnd, p);
     this.fill(vacated);
   }
 
-  private endStay(p: Person, f: FacilityState): void {
+  /** The stay of `p` in the place they hold ends. */
+  private endStay(p: Person): void {
     if (p.done) return;
+    const f = this.facilities[p.holding];
     if (f.afterStayU() < f.exitAfterStayShare) {
       this.exit(p, this.t.node.exit);
     } else {
@@ -435,7 +489,7 @@ export class ChainModel {
     const now = this.engine.now;
     p.triageTime = now;
     const cumulative = this.pathwayCumulative[p.type].at(this.calendarDay(now));
-    const pathway = PATHWAYS[pickIndex(() => p.draws.pathwayU, cumulative)];
+    const pathway = PATHWAYS[pickIndex(() => p.pathwayU, cumulative)];
     p.pathway = pathway;
     if (pathway === 'exit') {
       this.exit(p, this.t.node.exit);
@@ -456,18 +510,19 @@ export class ChainModel {
     p.route = route;
     p.routeIndex = ROUTE_INDEX.get(route)!;
     p.readyTime = now;
-    this.ready.push(p);
+    p.readySeq = this.readyCount++;
     this.t.series.waitHome.add(now, 1);
     let vacated: FacilityState | undefined;
-    if (p.holding >= 0 && p.draws.elsewhereU < this.s.housing.waitElsewhereShare) {
+    if (p.holding >= 0 && p.elsewhereU < this.s.housing.waitElsewhereShare) {
       vacated = this.vacate(p);
     }
+    for (const c of this.contingents) if (this.matches(p, c)) c.queue.add(p);
     if (p.holding >= 0) this.t.series.waitHomeBlocking.add(now, 1);
     else this.moveTo(p, this.t.node.readyElsewhere);
     const wait = this.marketWait[p.type];
     if (wait && this.marketRoutes[p.routeIndex]) {
-      const days = p.draws.marketE * wait.at(this.calendarDay(now));
-      p.marketHandle = this.engine.after(days, () => this.house(p, undefined));
+      const days = p.marketE * wait.at(this.calendarDay(now));
+      p.marketHandle = this.schedule(days, this.onMarketHome, p);
     }
     this.fill(vacated);
     if (this.anyBank && !p.done) {
@@ -490,13 +545,12 @@ export class ChainModel {
   }
 
   private eligible(p: Person, c: ContingentState, lim: { arrival: number; binding: number }) {
-    return (
-      !p.done &&
-      c.routes[p.routeIndex] &&
-      c.types[p.type] &&
-      p.arrival <= lim.arrival &&
-      p.bindingKey >= lim.binding
-    );
+    return !p.done && this.matches(p, c) && p.arrival <= lim.arrival && p.bindingKey >= lim.binding;
+  }
+
+  /** Whether `p`'s route and household type are among those contingent `c` serves. */
+  private matches(p: Person, c: ContingentState): boolean {
+    return c.routes[p.routeIndex] && c.types[p.type];
   }
 
   /**
@@ -505,22 +559,15 @@ export class ChainModel {
    */
   private offerUnit(c: ContingentState): boolean {
     const now = this.engine.now;
-    const lim = this.limits(c);
-    const blockingFirst = this.s.housing.priority === 'blockingFirst';
-    for (let pass = blockingFirst ? 0 : 1; pass < 2; pass++) {
-      for (let i = 0; i < this.ready.length; i++) {
-        const p = this.ready[i];
-        // blockingFirst: pass 0 offers to those holding a place, pass 1 to the others.
-        if (blockingFirst && (pass === 0) !== p.holding >= 0) continue;
-        if (!this.eligible(p, c, lim)) continue;
-        if (c.offerU() < c.acceptance) {
-          this.house(p, c);
-          return true;
-        }
-        this.t.contingent(c.index, 'refused', now);
+    const day = this.calendarDay(now);
+    return c.queue.offerInOrder(now, this.urgencyDays.at(day), this.bindingYears.at(day), (p) => {
+      if (c.offerU() < c.acceptance) {
+        this.house(p, c);
+        return true;
       }
-    }
-    return false;
+      this.t.contingent(c.index, 'refused', now);
+      return false;
+    });
   }
 
   private deliverUnit(c: ContingentState): void {
@@ -590,8 +637,7 @@ export class ChainModel {
       }
     };
     if (urgency) check(p.arrival + this.urgencyDays.at(day));
-    if (binding)
-      check(p.arrival + (this.bindingYears.at(day) - p.draws.tenureYears) * DAYS_PER_YEAR);
+    if (binding) check(p.arrival + (this.bindingYears.at(day) - p.tenureYears) * DAYS_PER_YEAR);
   }
 
   private house(p: Person, c: ContingentState | undefined): void {
@@ -603,17 +649,15 @@ export class ChainModel {
       if (p.marketHandle >= 0) this.engine.cancel(p.marketHandle);
     }
     p.marketHandle = -1;
-    const boundAtEntry = p.draws.tenureYears >= this.bindingYears.at(this.calendarDay(p.arrival));
+    const boundAtEntry = p.tenureYears >= this.bindingYears.at(this.calendarDay(p.arrival));
     this.t.housed(now, c !== undefined, p.routeIndex, boundAtEntry, now - p.arrival);
     this.leaveReady(p);
     const vacated = this.vacate(p);
     this.moveTo(p, this.t.node.housed);
     p.done = true;
     this.fill(vacated);
-    if (p.draws.relapses) {
-      this.engine.after(p.draws.relapseDays, () =>
-        this.arrive(this.returningFactory(p.stream), true),
-      );
+    if (p.relapses) {
+      this.schedule(p.relapseDays, this.onReturn, p);
     }
   }
 
@@ -638,10 +682,7 @@ export class ChainModel {
     this.t.series.waitHome.add(now, -1);
     if (p.holding >= 0) this.t.series.waitHomeBlocking.add(now, -1);
     p.readyTime = NaN;
-    if (++this.readyDone > 64 && this.readyDone * 2 > this.ready.length) {
-      this.ready = this.ready.filter((q) => !Number.isNaN(q.readyTime));
-      this.readyDone = 0;
-    }
+    for (const c of this.contingents) if (this.matches(p, c)) c.queue.remove();
   }
 
   // ---- leaving, moving, bookkeeping ---------------------------------------------------
@@ -707,16 +748,19 @@ export class ChainModel {
               this.rng(`supply/${c.id}/${this.s.startYear - this.s.warmupYears + year}`),
             )
           : () => 1;
-      const next = (from: number, amount: number) => {
-        const at = advanceByIntegral(from, amount, rate, yearEnd);
-        if (at < yearEnd || (at === yearEnd && yearEnd === this.horizon)) {
-          this.engine.at(at, () => {
-            this.deliverUnit(state);
-            next(at, e());
-          });
-        }
-      };
-      next(year * DAYS_PER_YEAR, c.pattern === 'even' ? 0.5 : e());
+      const supply: SupplyYear = { contingent: state, e, rate, yearEnd };
+      this.scheduleUnit(supply, year * DAYS_PER_YEAR, c.pattern === 'even' ? 0.5 : e());
+    }
+  }
+
+  /**
+   * Schedules the next unit of supply year `y`, `amount` of integrated rate after time
+   * `from` (days), if it falls within the year (or at the horizon, which ends the last).
+   */
+  private scheduleUnit(y: SupplyYear, from: number, amount: number): void {
+    const at = advanceByIntegral(from, amount, y.rate, y.yearEnd);
+    if (at < y.yearEnd || (at === y.yearEnd && y.yearEnd === this.horizon)) {
+      this.engine.at(at, this.onUnit, y);
     }
   }
 

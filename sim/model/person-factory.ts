@@ -9,7 +9,8 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { RandomSource } from '../random/source.ts';
 import { durationSampler } from '../random/duration.ts';
 import { Steps } from '../scenario/step-function.ts';
-import { Person, type PersonDraws } from './person.ts';
+import { Person } from './person.ts';
+import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
 
 type Sampler = () => number;
 const never: Sampler = () => Infinity;
@@ -80,26 +81,23 @@ export class PersonFactory {
    * decided by uniforms drawn for everyone, so each duration stream stays aligned.
    */
   make(id: number, t: number, calendarDay: number, returning: boolean): Person {
+    const o = this.origin;
+    const p = new Person(id, o.stream, o.type, o.entry, t, returning);
     const u = this.uniform;
     const selfResolves = u() < this.selfResolveShare;
-    const pathwayU = u();
-    const elsewhereU = u();
-    const marketE = this.unitExponential();
+    p.selfResolves = selfResolves;
+    p.pathwayU = u();
+    p.elsewhereU = u();
+    p.marketE = this.unitExponential();
     const relapses = u() < this.relapseShare;
-    const draws: PersonDraws = {
-      tenureYears: this.tenure(),
-      selfResolves,
-      selfResolveDays: selfResolves ? this.selfResolveDays() : NaN,
-      patienceDays: this.crisis ? this.patience() : Infinity,
-      triageDelayDays: this.crisis && !selfResolves ? this.triageDelay.at(calendarDay)() : NaN,
-      pathwayU,
-      elsewhereU,
-      marketE,
-      relapses,
-      relapseDays: relapses ? this.relapseDays() : NaN,
-    };
-    const o = this.origin;
-    const cohort = this.crisis && !selfResolves;
-    return new Person(id, o.stream, o.type, o.entry, t, returning, cohort, draws);
+    p.relapses = relapses;
+    p.tenureYears = this.tenure();
+    if (selfResolves) p.selfResolveDays = this.selfResolveDays();
+    if (this.crisis) p.patienceDays = this.patience();
+    if (this.crisis && !selfResolves) p.triageDelayDays = this.triageDelay.at(calendarDay)();
+    if (relapses) p.relapseDays = this.relapseDays();
+    p.cohort = this.crisis && !selfResolves;
+    p.bindingKey = p.tenureYears * DAYS_PER_YEAR - t;
+    return p;
   }
 }

@@ -4,31 +4,6 @@
  * change elsewhere in the scenario does not change who this person is.
  */
 import type { HousingRoute, Pathway } from '../scenario/schema.ts';
-import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
-
-/** Random attributes drawn at arrival (days unless stated). */
-export interface PersonDraws {
-  /** Years lived in the region at entry. */
-  tenureYears: number;
-  /** Leaves within days with an own solution (crisis entries only). */
-  selfResolves: boolean;
-  /** Days until a self-resolving person leaves (NaN for others). */
-  selfResolveDays: number;
-  /** Days the person would wait in the street queue before giving up (Infinity: never). */
-  patienceDays: number;
-  /** Days from arrival to triage (NaN when not triaged: self-resolvers, direct entries). */
-  triageDelayDays: number;
-  /** Uniform draw choosing the triage pathway. */
-  pathwayU: number;
-  /** Uniform draw deciding whether, once housing-ready, the person waits elsewhere. */
-  elsewhereU: number;
-  /** Unit-exponential draw: market wait = this × mean market wait. */
-  marketE: number;
-  /** Returns to the chain some time after being housed. */
-  relapses: boolean;
-  /** Days from being housed to returning (NaN for those who do not relapse). */
-  relapseDays: number;
-}
 
 export class Person {
   /** Flow-node index of where the person is now (see NodeIndex in tallies). */
@@ -45,6 +20,8 @@ export class Person {
   /** Time (days) the person became ready for a home, NaN until then. */
   readyTime = NaN;
   route: HousingRoute | undefined = undefined;
+  /** Order in which persons became housing-ready (0, 1, …), -1 until ready. */
+  readySeq = -1;
   /** Index of `route` in HOUSING_ROUTES, -1 until ready. */
   routeIndex = -1;
   /** True once the episode has ended (housed or exited). */
@@ -54,6 +31,29 @@ export class Person {
   /** Handle of the pending give-up event, or -1. */
   patienceHandle = -1;
   marketHandle = -1;
+
+  // Random attributes, set at arrival by PersonFactory (days unless stated).
+
+  /** Years lived in the region at entry. */
+  tenureYears = 0;
+  /** Leaves within days with an own solution (crisis entries only). */
+  selfResolves = false;
+  /** Days until a self-resolving person leaves (NaN for others). */
+  selfResolveDays = NaN;
+  /** Days the person would wait in the street queue before giving up (Infinity: never). */
+  patienceDays = Infinity;
+  /** Days from arrival to triage (NaN when not triaged: self-resolvers, direct entries). */
+  triageDelayDays = NaN;
+  /** Uniform draw choosing the triage pathway. */
+  pathwayU = 0;
+  /** Uniform draw deciding whether, once housing-ready, the person waits elsewhere. */
+  elsewhereU = 0;
+  /** Unit-exponential draw: market wait = this × mean market wait. */
+  marketE = 0;
+  /** Returns to the chain some time after being housed. */
+  relapses = false;
+  /** Days from being housed to returning (NaN for those who do not relapse). */
+  relapseDays = NaN;
 
   constructor(
     /** Episode sequence number within the replication. */
@@ -68,16 +68,14 @@ export class Person {
     readonly arrival: number,
     /** A returning (relapsed) person. */
     readonly returning: boolean,
-    /** Counts in its arrival year's goal cohort. */
-    readonly cohort: boolean,
-    readonly draws: PersonDraws,
-  ) {
-    this.bindingKey = draws.tenureYears * DAYS_PER_YEAR - arrival;
-  }
+  ) {}
+
+  /** Counts in its arrival year's goal cohort: entered at a crisis shelter and did not self-resolve. */
+  cohort = false;
 
   /**
    * Tenure at entry (days) minus arrival time: the person meets a binding rule of B years
    * at time t when bindingKey ≥ B × 365 − t (tenure + time in chain ≥ B).
    */
-  readonly bindingKey: number;
+  bindingKey = 0;
 }

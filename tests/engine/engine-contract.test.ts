@@ -89,6 +89,21 @@ describe.each(kinds)('the %s engine', (kind) => {
     expect(engine.eventsProcessed).toBe(4);
   });
 
+  it('calls an action with the subject it was scheduled with, one subject per event', () => {
+    const engine = createEngine(kind);
+    const seen: string[] = [];
+    const greet = (who: { name: string }) => {
+      seen.push(`${who.name}@${engine.now}`);
+    };
+    engine.at(2, greet, { name: 'b' });
+    engine.after(1, greet, { name: 'a' });
+    const cancelled = engine.at(1.5, greet, { name: 'x' });
+    engine.at(2, () => seen.push(`plain@${engine.now}`));
+    engine.cancel(cancelled);
+    engine.run(5);
+    expect(seen).toEqual(['a@1', 'b@2', 'plain@2']);
+  });
+
   describe('run in steps', () => {
     /** Events at the boundary 5, just after it, and some scheduled from actions. */
     function schedule(engine: Engine, log: string[]) {
