@@ -51,6 +51,8 @@ interface ContingentState {
   offerU: RandomSource;
   /** Housing-ready persons this contingent may offer to, in offer order. */
   queue: ContingentQueue;
+  /** Offers one unit to a person; true if they took it. */
+  offer: (p: Person) => boolean;
   /** Ids of banked units, oldest first. */
   banked: number[];
   nextUnitId: number;
@@ -165,24 +167,28 @@ export class ChainModel {
       training: this.t.series.waitTraining,
     };
 
-    this.contingents = s.housing.contingents.map((c, index) => ({
-      index,
-      routes: HOUSING_ROUTES.map((r) => c.routes.includes(r)),
-      types: servesOf(c.householdTypes),
-      requiresBinding: c.requiresBinding,
-      requiresUrgency: c.requiresUrgency,
-      acceptance: c.singleBindingOffer ? 1 : c.acceptance,
-      bank: c.unused === 'bank',
-      bankDays: c.bankDays,
-      offerU: this.rng(`offers/${c.id}`),
-      queue: new ContingentQueue({
-        requiresUrgency: c.requiresUrgency,
+    this.contingents = s.housing.contingents.map((c, index) => {
+      const state: ContingentState = {
+        index,
+        routes: HOUSING_ROUTES.map((r) => c.routes.includes(r)),
+        types: servesOf(c.householdTypes),
         requiresBinding: c.requiresBinding,
-        blockingFirst: s.housing.priority === 'blockingFirst',
-      }),
-      banked: [],
-      nextUnitId: 0,
-    }));
+        requiresUrgency: c.requiresUrgency,
+        acceptance: c.singleBindingOffer ? 1 : c.acceptance,
+        bank: c.unused === 'bank',
+        bankDays: c.bankDays,
+        offerU: this.rng(`offers/${c.id}`),
+        queue: new ContingentQueue({
+          requiresUrgency: c.requiresUrgency,
+          requiresBinding: c.requiresBinding,
+          blockingFirst: s.housing.priority === 'blockingFirst',
+        }),
+        banked: [],
+        nextUnitId: 0,
+        offer: (p) => this.offer(state, p),
+      };
+      return state;
+    });
     this.anyBank = this.contingents.some((c) => c.bank);
 
     this.pathwayCumulative = s.householdTypes.map((h) => {
@@ -560,14 +566,17 @@ export class ChainModel {
   private offerUnit(c: ContingentState): boolean {
     const now = this.engine.now;
     const day = this.calendarDay(now);
-    return c.queue.offerInOrder(now, this.urgencyDays.at(day), this.bindingYears.at(day), (p) => {
-      if (c.offerU() < c.acceptance) {
-        this.house(p, c);
-        return true;
-      }
-      this.t.contingent(c.index, 'refused', now);
-      return false;
-    });
+    return c.queue.offerInOrder(now, this.urgencyDays.at(day), this.bindingYears.at(day), c.offer);
+  }
+
+  /** Offers a unit of `c` to `p`: true if `p` accepts it (and is housed). */
+  private offer(c: ContingentState, p: Person): boolean {
+    if (c.offerU() < c.acceptance) {
+      this.house(p, c);
+      return true;
+    }
+    this.t.contingent(c.index, 'refused', this.engine.now);
+    return false;
   }
 
   private deliverUnit(c: ContingentState): void {
@@ -590,16 +599,10 @@ export class ChainModel {
 
   /** A person just became eligible (or ready): offer banked units they qualify for. */
   private offerBankedTo(p: Person): void {
-    const now = this.engine.now;
     for (const c of this.contingents) {
       if (p.done) return;
       if (c.banked.length === 0 || !this.eligible(p, c, this.limits(c))) continue;
-      if (c.offerU() < c.acceptance) {
-        c.banked.shift();
-        this.house(p, c);
-      } else {
-        this.t.contingent(c.index, 'refused', now);
-      }
+      if (c.offer(p)) c.banked.shift();
     }
   }
 

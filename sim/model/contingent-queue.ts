@@ -74,7 +74,7 @@ export class ContingentQueue {
     offer: (p: Person) => boolean,
   ): boolean {
     const rulesChanged = urgencyDays !== this.urgencyDays || bindingYears !== this.bindingYears;
-    if (rulesChanged || (this.stored > 64 && this.stored > 2 * this.live)) {
+    if (rulesChanged || (this.stored > 1024 && this.stored > 4 * this.live)) {
       this.urgencyDays = urgencyDays;
       this.bindingYears = bindingYears;
       this.reset();
