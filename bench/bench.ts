@@ -3,7 +3,8 @@
  * events/s of the default scenario on each engine, of a bare heap loop doing nothing but
  * scheduling, and of each engine on that same hold model; replications/s on one core.
  * Each measurement runs in its own process, so no call site is shared between engines.
- * Usage: npm run bench [-- --replications N] ; npm run bench -- --workers (the pool).
+ * Usage: npm run bench [-- --replications N] ; npm run bench -- --workers [--rounds R]
+ * [--counts 1,2] (the pool, bench/workers.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,6 +20,9 @@ const { values } = parseArgs({
     replications: { type: 'string', default: '200' },
     scenario: { type: 'string', default: 'scenarios/drechtsteden-2024.json' },
     workers: { type: 'boolean', default: false },
+    // Read by bench/workers.ts when --workers routes there.
+    rounds: { type: 'string' },
+    counts: { type: 'string' },
     part: { type: 'string' },
   },
 });

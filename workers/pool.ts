@@ -43,7 +43,16 @@ export interface PoolOptions {
   targetBatchMs?: number;
   /** Wall clock (ms); default `performance.now`. */
   clock?: () => number;
+  /**
+   * A worker that leaves a call unanswered this long (ms) is taken for dead, as if it had
+   * crashed: a browser may stop a worker without any event. A batch is also given ten times
+   * its expected duration. Default 60 000.
+   */
+  stallTimeoutMs?: number;
 }
+
+/** Default of {@link PoolOptions.stallTimeoutMs} (ms). */
+export const STALL_TIMEOUT_MS = 60_000;
 
 export interface PoolRunOptions {
   /** Number of replications (the scenario's own default if omitted). */
@@ -151,6 +160,7 @@ export class SimPool {
   private readonly batchSize: number | undefined;
   private readonly targetBatchMs: number;
   private readonly clock: () => number;
+  private readonly stallTimeoutMs: number;
   private slots: Slot[];
   private active: Run | undefined;
   private closed = false;
@@ -175,6 +185,10 @@ export class SimPool {
     this.batchSize = options.batchSize;
     this.targetBatchMs = options.targetBatchMs ?? 200;
     this.clock = options.clock ?? (() => performance.now());
+    this.stallTimeoutMs = options.stallTimeoutMs ?? STALL_TIMEOUT_MS;
+    if (!(this.stallTimeoutMs > 0)) {
+      throw new RangeError(`stallTimeoutMs must be > 0 (got ${options.stallTimeoutMs})`);
+    }
     this.slots = Array.from({ length: this.size }, () => this.spawn());
   }
 
@@ -281,21 +295,34 @@ export class SimPool {
     });
   }
 
-  /** A call on a worker that settles even if the worker dies or is retired meanwhile. */
-  private call<T>(slot: Slot, f: (remote: Remote<SimApi>) => PromiseLike<T>): Promise<T> {
+  /**
+   * A call on a worker that settles even if the worker dies or is retired meanwhile. If no
+   * answer comes within `timeoutMs`, the worker is declared dead (and replaced).
+   */
+  private call<T>(
+    slot: Slot,
+    f: (remote: Remote<SimApi>) => PromiseLike<T>,
+    timeoutMs = this.stallTimeoutMs,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (slot.retired) return reject(slot.retired);
-      slot.pending.add(reject);
-      f(slot.remote).then(
-        (value) => {
-          slot.pending.delete(reject);
-          resolve(value);
-        },
-        (error: unknown) => {
-          slot.pending.delete(reject);
-          reject(error);
-        },
-      );
+      const timer = setTimeout(() => {
+        const s = Math.round(timeoutMs / 100) / 10;
+        this.died(slot, `no answer from the worker for ${s} s (it hangs or was stopped)`);
+      }, timeoutMs);
+      const settled = () => {
+        clearTimeout(timer);
+        slot.pending.delete(fail);
+      };
+      const fail = (error: unknown) => {
+        settled();
+        reject(error);
+      };
+      slot.pending.add(fail);
+      f(slot.remote).then((value) => {
+        settled();
+        resolve(value);
+      }, fail);
     });
   }
 
@@ -316,7 +343,12 @@ export class SimPool {
         const init = await slot.init.outcome;
         if (!init.ok) throw new Error(`invalid scenario (in worker): ${init.problems.join('; ')}`);
         const { from, to } = batch;
-        const out = await this.call<BatchOutcome>(slot, (r) => r.runBatch(from, to));
+        const expectedMs = (run.msPerRep ?? 0) * (to - from);
+        const out = await this.call<BatchOutcome>(
+          slot,
+          (r) => r.runBatch(from, to),
+          Math.max(this.stallTimeoutMs, 10 * expectedMs),
+        );
         if (run.finished) return;
         if (!out.ok) {
           throw new ReplicationError(out.replication, out.message, { cause: out.stack });

@@ -186,6 +186,46 @@ describe('a worker that dies', () => {
   });
 });
 
+describe('a worker that stops answering without any event (as a browser may stop one)', () => {
+  /** Worker APIs whose runBatch never answers when `hangs(from)` says so. */
+  const hangingAt = (hangs: (from: number) => boolean) => (api: SimWorkerApi) => ({
+    init: api.init,
+    runBatch: (from: number, to: number) =>
+      hangs(from) ? new Promise(() => {}) : api.runBatch(from, to),
+  });
+
+  test('is taken for dead after the stall timeout: its batch re-runs and the summary is identical', async () => {
+    let hung = false;
+    const once = (from: number) => from === 4 && !hung && (hung = true);
+    const { factory, handles } = recording(channelFactory(hangingAt(once)));
+    const pool = track(new SimPool(factory, { workers: 2, batchSize: 2, stallTimeoutMs: 300 }));
+    const summary = await pool.run(scenario, { replications: 10 });
+    expect(handles.length).toBe(3); // the silent one replaced
+    expect(normalised(summary)).toBe(referenceJson(10));
+  });
+
+  test('failing again on the re-run fails the run, naming the replication', async () => {
+    const pool = track(
+      new SimPool(channelFactory(hangingAt((from) => from === 4)), {
+        workers: 2,
+        batchSize: 2,
+        stallTimeoutMs: 200,
+      }),
+    );
+    const run = pool.run(scenario, { replications: 10 });
+    await expect(run).rejects.toThrow(ReplicationError);
+    await expect(run).rejects.toThrow(
+      /^replication 4: .*died again.*no answer from the worker for [\d.]+ s/,
+    );
+  });
+
+  test('rejects a stall timeout that is not a positive number', () => {
+    expect(() => new SimPool(channelFactory(), { stallTimeoutMs: 0 })).toThrow(
+      /stallTimeoutMs must be > 0/,
+    );
+  });
+});
+
 test('a model error fails the run with its message and the replication number', async () => {
   const pool = faultyPool({ throwAt: 5 }, { workers: 2, batchSize: 2 });
   const run = pool.run(scenario, { replications: 10 });
