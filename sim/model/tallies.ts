@@ -292,7 +292,8 @@ export class Tallies {
       yearly.triageShare[y] = yearEnd + triageDays <= horizon ? triaged[y] / size[y] : NaN;
       const observed = yearEnd + homeDays <= horizon;
       yearly.rehousingShare[y] = observed ? home[y] / eligible[y] : NaN;
-      const sorted = days[y].sort((a, b) => a - b);
+      // A typed array sorts numerically without a comparator call per step; ∞ ("never") last.
+      const sorted = Array.from(Float64Array.from(days[y]).sort());
       yearly.daysToHomeP50[y] = observed ? reachedQuantile(sorted, 0.5) : NaN;
       yearly.daysToHomeP90[y] = observed ? reachedQuantile(sorted, 0.9) : NaN;
     }
