@@ -1,8 +1,8 @@
 /**
  * The chain from shelter to housing as a discrete-event model (DESIGN §2), for one
- * replication. Rules live here; the engine only orders events. Invariant, checked at the
- * end of every run: arrived = in system + housed + exited, and every facility's
- * occupancy equals the persons located there.
+ * replication: arrivals, places and triage live here, the way out in HousingMarket; the
+ * engine only orders events. Invariant, checked at the end of every run: arrived = in
+ * system + housed + exited, and every facility's occupancy equals the persons there.
  */
 import type { Engine, EventHandle } from '../engine/engine.ts';
 import type { Scenario, HousingRoute, Pathway, FacilityKind } from '../scenario/schema.ts';
@@ -18,7 +18,7 @@ import { PersonFactory } from './person-factory.ts';
 import { Level } from './level.ts';
 import { advanceByIntegral, monthStart } from './piecewise-rate.ts';
 import { Tallies } from './tallies.ts';
-import { ContingentQueue } from './contingent-queue.ts';
+import { HousingMarket } from './housing-market.ts';
 import type { ReplicationResult } from '../results/replication-result.ts';
 
 /** A facility while the model runs. */
@@ -39,25 +39,6 @@ interface FacilityState {
   streetHead: number;
 }
 
-interface ContingentState {
-  index: number;
-  routes: boolean[];
-  types: boolean[];
-  requiresBinding: boolean;
-  requiresUrgency: boolean;
-  acceptance: number;
-  bank: boolean;
-  bankDays: number;
-  offerU: RandomSource;
-  /** Housing-ready persons this contingent may offer to, in offer order. */
-  queue: ContingentQueue;
-  /** Offers one unit to a person; true if they took it. */
-  offer: (p: Person) => boolean;
-  /** Ids of banked units, oldest first. */
-  banked: number[];
-  nextUnitId: number;
-}
-
 /** One arrival stream while the model runs. */
 interface ArrivalSource {
   factory: PersonFactory;
@@ -65,17 +46,6 @@ interface ArrivalSource {
   e: () => number;
   /** Arrivals per day in model month m. */
   rate: (m: number) => number;
-}
-
-/** Poisson or even unit supply of one contingent in one calendar year. */
-interface SupplyYear {
-  contingent: ContingentState;
-  /** Integrated rate between units: unit-exponential (Poisson) or 1 (even). */
-  e: () => number;
-  /** Units per day in model month m. */
-  rate: (m: number) => number;
-  /** Model time (days) at which this year's supply stops. */
-  yearEnd: number;
 }
 
 /** Options of one replication. */
@@ -102,15 +72,8 @@ export class ChainModel {
   private readonly byKind: Record<FacilityKind, FacilityState[]>;
   private readonly placeWait: Record<PlaceKind, Person[]> = { shelter24: [], bw: [], training: [] };
   private readonly placeWaitLevel: Record<PlaceKind, Level>;
-  private readonly contingents: ContingentState[];
-  private readonly anyBank: boolean;
-  /** Number of persons who became housing-ready so far. */
-  private readyCount = 0;
+  private readonly market: HousingMarket;
   private readonly pathwayCumulative: Steps<Float64Array>[];
-  private readonly urgencyDays: Steps<number>;
-  private readonly bindingYears: Steps<number>;
-  private readonly marketWait: (Steps<number> | undefined)[];
-  private readonly marketRoutes: boolean[];
   private readonly factories: PersonFactory[];
   private readonly returningFactories: (PersonFactory | undefined)[];
   private nextId = 0;
@@ -122,15 +85,10 @@ export class ChainModel {
     this.arrive(a.factory, false);
     this.scheduleArrival(a, this.engine.now);
   };
-  private readonly onUnit = (y: SupplyYear) => {
-    this.deliverUnit(y.contingent);
-    this.scheduleUnit(y, this.engine.now, y.e());
-  };
   private readonly onTriage = (p: Person) => this.triage(p);
   private readonly onSelfResolve = (p: Person) => this.selfResolve(p);
   private readonly onGiveUp = (p: Person) => this.giveUp(p);
   private readonly onStayEnd = (p: Person) => this.endStay(p);
-  private readonly onMarketHome = (p: Person) => this.house(p, undefined);
   private readonly onReturn = (p: Person) => this.arrive(this.returningFactory(p.stream), true);
 
   constructor(s: Scenario, engine: Engine, options: ReplicationOptions) {
@@ -167,30 +125,6 @@ export class ChainModel {
       training: this.t.series.waitTraining,
     };
 
-    this.contingents = s.housing.contingents.map((c, index) => {
-      const state: ContingentState = {
-        index,
-        routes: HOUSING_ROUTES.map((r) => c.routes.includes(r)),
-        types: servesOf(c.householdTypes),
-        requiresBinding: c.requiresBinding,
-        requiresUrgency: c.requiresUrgency,
-        acceptance: c.singleBindingOffer ? 1 : c.acceptance,
-        bank: c.unused === 'bank',
-        bankDays: c.bankDays,
-        offerU: this.rng(`offers/${c.id}`),
-        queue: new ContingentQueue({
-          requiresUrgency: c.requiresUrgency,
-          requiresBinding: c.requiresBinding,
-          blockingFirst: s.housing.priority === 'blockingFirst',
-        }),
-        banked: [],
-        nextUnitId: 0,
-        offer: (p) => this.offer(state, p),
-      };
-      return state;
-    });
-    this.anyBank = this.contingents.some((c) => c.bank);
-
     this.pathwayCumulative = s.householdTypes.map((h) => {
       const fn = Object.hasOwn(s.triage.pathways, h.id)
         ? s.triage.pathways[h.id]
@@ -202,13 +136,15 @@ export class ChainModel {
       }
       return new Steps(cumulative, s.startYear);
     });
-    this.urgencyDays = new Steps(s.housing.urgencyAfterDays, s.startYear);
-    this.bindingYears = new Steps(s.housing.bindingYears, s.startYear);
-    this.marketWait = s.householdTypes.map((h) => {
-      const waits = s.housing.market.meanWaitDays;
-      return Object.hasOwn(waits, h.id) ? new Steps(waits[h.id], s.startYear) : undefined;
+    this.market = new HousingMarket(s, {
+      engine,
+      tallies: this.t,
+      rng: (n) => this.rng(n),
+      reportStart: this.reportStart,
+      horizon: this.horizon,
+      house: (p, byContingent) => this.house(p, byContingent),
+      schedule: (delay, action, p) => this.schedule(delay, action, p),
     });
-    this.marketRoutes = HOUSING_ROUTES.map((r) => s.housing.market.routes.includes(r));
 
     const facilityIndex = new Map(s.facilities.map((f, i) => [f.id, i]));
     const originOf = (a: Scenario['arrivals'][number], i: number, prefix: string) => ({
@@ -241,8 +177,9 @@ export class ChainModel {
   run(): ReplicationResult {
     this.seedInitialOccupants();
     this.s.arrivals.forEach((_, i) => this.scheduleArrivals(i));
-    this.s.housing.contingents.forEach((_, i) => this.scheduleSupply(i));
-    this.scheduleStepChanges();
+    this.market.scheduleSupply();
+    this.scheduleCapacityChanges();
+    this.market.scheduleRuleChanges();
     this.engine.run(this.horizon);
     this.checkConservation();
     return this.t.finish(this.horizon, this.engine.eventsProcessed, this.rep);
@@ -516,144 +453,25 @@ export class ChainModel {
     p.route = route;
     p.routeIndex = ROUTE_INDEX.get(route)!;
     p.readyTime = now;
-    p.readySeq = this.readyCount++;
     this.t.series.waitHome.add(now, 1);
     let vacated: FacilityState | undefined;
     if (p.holding >= 0 && p.elsewhereU < this.s.housing.waitElsewhereShare) {
       vacated = this.vacate(p);
     }
-    for (const c of this.contingents) if (this.matches(p, c)) c.queue.add(p);
     if (p.holding >= 0) this.t.series.waitHomeBlocking.add(now, 1);
     else this.moveTo(p, this.t.node.readyElsewhere);
-    const wait = this.marketWait[p.type];
-    if (wait && this.marketRoutes[p.routeIndex]) {
-      const days = p.marketE * wait.at(this.calendarDay(now));
-      p.marketHandle = this.schedule(days, this.onMarketHome, p);
-    }
+    this.market.personReady(p);
     this.fill(vacated);
-    if (this.anyBank && !p.done) {
-      this.offerBankedTo(p);
-      this.scheduleEligibilityChecks(p);
-    }
+    this.market.offerBanked(p);
   }
 
-  /**
-   * Who may take a unit of `c` now: persons who arrived no later than `arrival` (urgency)
-   * and whose bindingKey is at least `binding` (regional binding).
-   */
-  private limits(c: ContingentState): { arrival: number; binding: number } {
-    const now = this.engine.now;
-    const day = this.calendarDay(now);
-    return {
-      arrival: c.requiresUrgency ? now - this.urgencyDays.at(day) : Infinity,
-      binding: c.requiresBinding ? this.bindingYears.at(day) * DAYS_PER_YEAR - now : -Infinity,
-    };
-  }
-
-  private eligible(p: Person, c: ContingentState, lim: { arrival: number; binding: number }) {
-    return !p.done && this.matches(p, c) && p.arrival <= lim.arrival && p.bindingKey >= lim.binding;
-  }
-
-  /** Whether `p`'s route and household type are among those contingent `c` serves. */
-  private matches(p: Person, c: ContingentState): boolean {
-    return c.routes[p.routeIndex] && c.types[p.type];
-  }
-
-  /**
-   * Offers one unit of contingent `c` down the priority list until someone accepts.
-   * Returns true if the unit was used.
-   */
-  private offerUnit(c: ContingentState): boolean {
-    const now = this.engine.now;
-    const day = this.calendarDay(now);
-    return c.queue.offerInOrder(now, this.urgencyDays.at(day), this.bindingYears.at(day), c.offer);
-  }
-
-  /** Offers a unit of `c` to `p`: true if `p` accepts it (and is housed). */
-  private offer(c: ContingentState, p: Person): boolean {
-    if (c.offerU() < c.acceptance) {
-      this.house(p, c);
-      return true;
-    }
-    this.t.contingent(c.index, 'refused', this.engine.now);
-    return false;
-  }
-
-  private deliverUnit(c: ContingentState): void {
-    const now = this.engine.now;
-    this.t.contingent(c.index, 'delivered', now);
-    if (this.offerUnit(c)) return;
-    if (c.bank) {
-      const id = c.nextUnitId++;
-      c.banked.push(id);
-      this.engine.after(c.bankDays, () => {
-        if (c.banked[0] === id) {
-          c.banked.shift();
-          this.t.contingent(c.index, 'lapsed', this.engine.now);
-        }
-      });
-    } else {
-      this.t.contingent(c.index, 'lapsed', now);
-    }
-  }
-
-  /** A person just became eligible (or ready): offer banked units they qualify for. */
-  private offerBankedTo(p: Person): void {
-    for (const c of this.contingents) {
-      if (p.done) return;
-      if (c.banked.length === 0 || !this.eligible(p, c, this.limits(c))) continue;
-      if (c.offer(p)) c.banked.shift();
-    }
-  }
-
-  /** Offers every banked unit again (after a rule change). */
-  private offerAllBanked(): void {
-    for (const c of this.contingents) {
-      let n = c.banked.length;
-      while (n-- > 0 && c.banked.length > 0) {
-        if (!this.offerUnit(c)) break;
-        c.banked.shift();
-      }
-    }
-  }
-
-  /**
-   * Schedules re-checks for banked units at the moments `p` crosses the urgency or
-   * binding line, only for lines that a banking contingent serving `p` actually requires.
-   */
-  private scheduleEligibilityChecks(p: Person): void {
-    let urgency = false;
-    let binding = false;
-    for (const c of this.contingents) {
-      if (!c.bank || !c.routes[p.routeIndex] || !c.types[p.type]) continue;
-      urgency ||= c.requiresUrgency;
-      binding ||= c.requiresBinding;
-    }
-    if (!urgency && !binding) return;
-    const now = this.engine.now;
-    const day = this.calendarDay(now);
-    const check = (at: number) => {
-      if (at > now && at <= this.horizon) {
-        this.engine.at(at, () => {
-          if (!p.done) this.offerBankedTo(p);
-        });
-      }
-    };
-    if (urgency) check(p.arrival + this.urgencyDays.at(day));
-    if (binding) check(p.arrival + (this.bindingYears.at(day) - p.tenureYears) * DAYS_PER_YEAR);
-  }
-
-  private house(p: Person, c: ContingentState | undefined): void {
+  /** `p` moves into a home: by a contingent unit, or else through the regular market. */
+  private house(p: Person, byContingent: boolean): void {
     if (p.done) return;
     const now = this.engine.now;
     if (Number.isNaN(p.homeTime)) p.homeTime = now;
-    if (c) {
-      this.t.contingent(c.index, 'used', now);
-      if (p.marketHandle >= 0) this.engine.cancel(p.marketHandle);
-    }
-    p.marketHandle = -1;
-    const boundAtEntry = p.tenureYears >= this.bindingYears.at(this.calendarDay(p.arrival));
-    this.t.housed(now, c !== undefined, p.routeIndex, boundAtEntry, now - p.arrival);
+    const boundAtEntry = this.market.boundAtEntry(p);
+    this.t.housed(now, byContingent, p.routeIndex, boundAtEntry, now - p.arrival);
     this.leaveReady(p);
     const vacated = this.vacate(p);
     this.moveTo(p, this.t.node.housed);
@@ -678,14 +496,14 @@ export class ChainModel {
     return f;
   }
 
-  /** Removes `p` from the housing-ready list (lazily) and its levels. */
+  /** `p` is no longer housing-ready: out of the housing market and its levels. */
   private leaveReady(p: Person): void {
     if (Number.isNaN(p.readyTime)) return;
     const now = this.engine.now;
     this.t.series.waitHome.add(now, -1);
     if (p.holding >= 0) this.t.series.waitHomeBlocking.add(now, -1);
     p.readyTime = NaN;
-    for (const c of this.contingents) if (this.matches(p, c)) c.queue.remove();
+    this.market.personLeft(p);
   }
 
   // ---- leaving, moving, bookkeeping ---------------------------------------------------
@@ -698,7 +516,6 @@ export class ChainModel {
       this.placeWaitLevel[p.pathway as PlaceKind].add(now, -1);
     }
     this.leaveReady(p);
-    if (p.marketHandle >= 0) this.engine.cancel(p.marketHandle);
     const vacated = this.vacate(p);
     this.moveTo(p, node);
     p.done = true;
@@ -712,73 +529,15 @@ export class ChainModel {
     p.location = node;
   }
 
-  // ---- time-driven supply and rule changes --------------------------------------------
+  // ---- capacity changes ---------------------------------------------------------------
 
-  private scheduleSupply(i: number): void {
-    const c = this.s.housing.contingents[i];
-    const state = this.contingents[i];
-    const steps = new Steps(c.unitsPerYear, this.s.startYear);
-    const perYear = (m: number) => steps.at(this.calendarDay(monthStart(m)));
-    if (c.pattern === 'monthly') {
-      let carry = 0;
-      const months = Math.ceil(this.horizon / DAYS_PER_YEAR) * 12;
-      for (let m = 0; m < months; m++) {
-        const at = monthStart(m);
-        if (at >= this.horizon) break;
-        carry += perYear(m) / 12;
-        const n = Math.floor(carry + 1e-9);
-        carry -= n;
-        if (n > 0) {
-          this.engine.at(at, () => {
-            for (let k = 0; k < n; k++) this.deliverUnit(state);
-          });
-        }
-      }
-      return;
-    }
-    // Each calendar year starts afresh, with a stream of its own (Poisson) or half an
-    // interval in (even), so two scenarios that differ in size still deliver their units of
-    // a given year from the same draws: common random numbers hold year by year instead of
-    // drifting apart as a changed rate stretches the whole time axis.
-    const rate = (m: number) => perYear(m) / DAYS_PER_YEAR;
-    const years = Math.ceil(this.horizon / DAYS_PER_YEAR);
-    for (let year = 0; year < years; year++) {
-      const yearEnd = Math.min(this.horizon, (year + 1) * DAYS_PER_YEAR);
-      const e =
-        c.pattern === 'poisson'
-          ? durationSampler(
-              { dist: 'exponential', mean: 1 },
-              this.rng(`supply/${c.id}/${this.s.startYear - this.s.warmupYears + year}`),
-            )
-          : () => 1;
-      const supply: SupplyYear = { contingent: state, e, rate, yearEnd };
-      this.scheduleUnit(supply, year * DAYS_PER_YEAR, c.pattern === 'even' ? 0.5 : e());
-    }
-  }
-
-  /**
-   * Schedules the next unit of supply year `y`, `amount` of integrated rate after time
-   * `from` (days), if it falls within the year (or at the horizon, which ends the last).
-   */
-  private scheduleUnit(y: SupplyYear, from: number, amount: number): void {
-    const at = advanceByIntegral(from, amount, y.rate, y.yearEnd);
-    if (at < y.yearEnd || (at === y.yearEnd && y.yearEnd === this.horizon)) {
-      this.engine.at(at, this.onUnit, y);
-    }
-  }
-
-  private scheduleStepChanges(): void {
-    this.facilities.forEach((f) => {
+  /** Admits waiting persons whenever a facility's capacity steps up. */
+  private scheduleCapacityChanges(): void {
+    for (const f of this.facilities) {
       for (const day of f.capacity.changeDays()) {
         const at = this.reportStart + day;
         if (at < this.horizon) this.engine.at(at, () => this.fill(f));
       }
-    });
-    if (!this.anyBank) return;
-    const days = new Set([...this.urgencyDays.changeDays(), ...this.bindingYears.changeDays()]);
-    for (const day of [...days].sort((a, b) => a - b)) {
-      const at = this.reportStart + day;
-      if (at < this.horizon) this.engine.at(at, () => this.offerAllBanked());
     }
   }
 
