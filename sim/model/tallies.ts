@@ -121,22 +121,26 @@ export class Tallies {
     return y >= 0 && y < this.years ? y : -1;
   }
 
-  private count(kpi: ChainKpi, t: number): void {
+  /** Counts one in the chain-wide yearly `column` (e.g. this.chain.gaveUp) at time `t`. */
+  private count(column: Float64Array, t: number): void {
     const y = this.yearIndex(t);
-    if (y >= 0) this.chain[kpi][y]++;
+    if (y >= 0) column[y]++;
   }
 
   arrived(p: Person, t: number, crisis: boolean): void {
     this.arrivedTotal++;
     this.at[this.node.arrival]++;
-    this.count('arrivals', t);
-    if (crisis) this.count('crisisArrivals', t);
-    if (p.returning) this.count('returning', t);
-    if (p.cohort && this.yearIndex(t) >= 0) this.cohort.push(p);
+    const y = this.yearIndex(t);
+    if (y < 0) return;
+    const chain = this.chain;
+    chain.arrivals[y]++;
+    if (crisis) chain.crisisArrivals[y]++;
+    if (p.returning) chain.returning[y]++;
+    if (p.cohort) this.cohort.push(p);
   }
 
   turnedAway(t: number): void {
-    this.count('turnedAway', t);
+    this.count(this.chain.turnedAway, t);
   }
 
   admitted(facility: number, t: number): void {
@@ -166,10 +170,10 @@ export class Tallies {
     daysInChain: number,
   ): void {
     this.housedTotal++;
-    this.count('housed', t);
-    this.count(byContingent ? 'housedContingent' : 'housedMarket', t);
     const y = this.yearIndex(t);
     if (y < 0) return;
+    this.chain.housed[y]++;
+    (byContingent ? this.chain.housedContingent : this.chain.housedMarket)[y]++;
     const c = this.routeCounts[route];
     c.housed[y]++;
     c.housedDays[y] += daysInChain;
@@ -181,9 +185,15 @@ export class Tallies {
 
   exited(node: number, t: number): void {
     this.exitedTotal++;
-    if (node === this.node.selfResolved) this.count('selfResolved', t);
-    else if (node === this.node.gaveUp) this.count('gaveUp', t);
-    else this.count('exits', t);
+    const chain = this.chain;
+    this.count(
+      node === this.node.selfResolved
+        ? chain.selfResolved
+        : node === this.node.gaveUp
+          ? chain.gaveUp
+          : chain.exits,
+      t,
+    );
   }
 
   contingent(i: number, kpi: ContingentKpi, t: number): void {
@@ -233,8 +243,12 @@ export class Tallies {
     const weekly: Record<string, Float64Array> = {};
     const weeks = this.layout.weeks;
     const lastWeekDays = years * DAYS_PER_YEAR - (weeks - 1) * DAYS_PER_WEEK;
-    const perWeek = (l: Level) =>
-      l.weekly.map((v, w) => v / (w === weeks - 1 ? lastWeekDays : DAYS_PER_WEEK));
+    const perWeek = (l: Level) => {
+      const mean = new Float64Array(weeks);
+      for (let w = 0; w < weeks - 1; w++) mean[w] = l.weekly[w] / DAYS_PER_WEEK;
+      mean[weeks - 1] = l.weekly[weeks - 1] / lastWeekDays;
+      return mean;
+    };
     s.facilities.forEach((f, i) => {
       const placeDays = this.occupancy[i].yearly;
       yearly[`placeDays:${f.id}`].set(placeDays);
