@@ -25,9 +25,8 @@ import type { RandomSource } from './source.ts';
  *   Must not contain `/`, so that distinct triples always give distinct seed strings.
  * @param replication Replication index, a non-negative integer.
  * @param name Stream name, e.g. `'arrivals/single'`; may contain `/`.
- * @returns A function giving uniform numbers in [0, 1) (32-bit resolution). It is Alea's
- *   own `next`, typed as a plain source: a wrapper would cost a call per draw, since the
- *   variate functions that call it see a hundred different sources and cannot inline.
+ * @returns A function giving uniform numbers in [0, 1) (32-bit resolution); a plain
+ *   function, so callers cannot reach the generator's state or other methods.
  * @throws RangeError when `seed` contains `/` or `replication` is not a non-negative integer.
  */
 export function stream(seed: string | number, replication: number, name: string): RandomSource {
@@ -37,5 +36,6 @@ export function stream(seed: string | number, replication: number, name: string)
   if (!Number.isSafeInteger(replication) || replication < 0) {
     throw new RangeError(`stream replication must be a non-negative integer, got ${replication}`);
   }
-  return alea(`${seed}/${replication}/${name}`);
+  const next = alea(`${seed}/${replication}/${name}`);
+  return () => next();
 }
