@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CancelledError, ReplicationError, SimPool, type PoolOptions } from '../../workers/pool.ts';
-import { createNodePool, nodeWorkerFactory } from '../../workers/node.ts';
+import { SIM_WORKER_NODE, bundled, createNodePool, nodeWorkerFactory } from '../../workers/node.ts';
 import type { SimWorkerApi } from '../../workers/sim-api.ts';
 import {
   channelFactory,
@@ -152,6 +152,14 @@ describe('cancelling a run', () => {
     await expect(again).rejects.toThrow(/cancelled: the worker pool was closed/);
     await expect(pool.run(scenario)).rejects.toThrow(/closed/);
   });
+});
+
+test('the Node simulation worker is bundled once per process, named by its contents', () => {
+  const url = bundled(SIM_WORKER_NODE);
+  expect(url?.pathname).toMatch(/doorstroom-workers\/sim\.worker\.[0-9a-f]{16}\.mjs$/);
+  expect(bundled(SIM_WORKER_NODE)).toBe(url);
+  // An entry that reads its own query cannot be bundled; it runs through tsx instead.
+  expect(bundled(new URL('./fixtures/faulty.worker.ts?exitAt=4', import.meta.url))).toBe(undefined);
 });
 
 describe('a worker that dies', () => {
