@@ -10,7 +10,6 @@ import { createRunService } from './run-service.ts';
 import { createAnalysisService, type AnalysisService } from './analysis-service.ts';
 import { SizingPanel } from './sizing-panel.ts';
 import { SensitivityPanel } from './sensitivity-panel.ts';
-import { PER_DRAW_CHOICES } from './analysis-words.ts';
 import type { InputUncertainty } from '../sim/analysis/input-uncertainty.ts';
 import { loadLibrary, type LibraryScenario } from './catalogue.ts';
 import { h, nextFrame, replaceChildren } from './dom.ts';
@@ -19,6 +18,8 @@ import { translator, type Lang, type T } from './i18n.ts';
 import { Runner, type Job, type SessionHandlers } from './runner.ts';
 import { headline, renderVerdict } from './verdict-view.ts';
 import { renderCharts } from './results-view.ts';
+import { renderHeaderView, updateExportButtons } from './header-view.ts';
+import { renderRunBarView, updateProgressView, type RunProgress } from './run-bar-view.ts';
 import { renderCompare, type Side } from './compare-view.ts';
 import {
   renderEditor,
@@ -47,8 +48,6 @@ const VALIDATE_DELAY_MS = 120;
 const RUN_DELAY_MS = 350;
 /** Largest scenario file accepted for import (bytes). */
 const MAX_IMPORT_BYTES = 5_000_000;
-/** Choices of the number of replications offered in the run bar. */
-const REPLICATION_CHOICES = [100, 250, 500, 1000, 2500, 5000];
 
 type Json = Record<string, unknown>;
 
@@ -88,7 +87,7 @@ const state = {
   preview: false,
   finishedAt: undefined as Date | undefined,
   interim: undefined as { done: number; total: number; figures: Interim } | undefined,
-  progress: undefined as { label: string; done: number; total: number } | undefined,
+  progress: undefined as RunProgress | undefined,
   status: (() => '') as () => string,
   stale: false,
   pinned: undefined as
@@ -176,191 +175,62 @@ function setStatus(text: () => string): void {
 // ---------------------------------------------------------------- header and run bar
 
 function renderHeader(): void {
-  const t = state.t;
   document.documentElement.lang = state.lang;
-  document.title = `${t('appTitle')} — ${String(state.draft.name ?? '')}`;
-  el('skip-link').textContent = t('skipToResults');
-  el('tagline').textContent = t('tagline');
-  el('footer').textContent = t('footer');
-  el('editor-title').textContent = t('editorTitle');
-  el('editor-intro').textContent = t('editorIntro');
-
-  const select = h(
-    'select',
-    { id: 'scenario-select' },
-    ...(state.baseId === undefined
-      ? [h('option', { value: '', selected: true }, String(state.draft.name ?? '—'))]
-      : []),
-    ...library.map((s) => h('option', { value: s.id, selected: s.id === state.baseId }, s.name)),
-  );
-  select.addEventListener('change', () => {
-    const s = library.find((x) => x.id === select.value);
-    if (s) loadLibraryScenario(s);
-  });
-  const fileInput = h('input', {
-    type: 'file',
-    id: 'file-input',
-    accept: '.json,application/json',
-    class: 'sr-only',
-    tabindex: -1,
-    'aria-hidden': 'true',
-  });
-  fileInput.addEventListener('change', () => {
-    const file = fileInput.files?.[0];
-    fileInput.value = '';
-    if (file) void importFile(file);
-  });
-  const open = h('button', { type: 'button', id: 'open-file' }, t('importScenario'));
-  open.addEventListener('click', () => fileInput.click());
-  const saveItems: [string, string, () => void, boolean][] = [
-    ['export-scenario', t('exportScenario'), exportScenario, true],
-    [
-      'export-years',
-      t('exportCsvYears'),
-      () => exportResults('years'),
-      !!state.summary && !state.preview,
-    ],
-    [
-      'export-weeks',
-      t('exportCsvWeeks'),
-      () => exportResults('weeks'),
-      !!state.summary && !state.preview,
-    ],
-    [
-      'export-json',
-      t('exportJson'),
-      () => exportResults('json'),
-      !!state.summary && !state.preview,
-    ],
-  ];
-  const menu = h(
-    'details',
-    { class: 'menu', id: 'save-menu' },
-    h('summary', {}, t('fileMenu')),
-    h(
-      'div',
-      { class: 'menu-items' },
-      ...saveItems.map(([id, label, fn, enabled]) => {
-        const b = h('button', { type: 'button', id, disabled: !enabled }, label);
-        b.addEventListener('click', () => {
-          fn();
-          (document.getElementById('save-menu') as HTMLDetailsElement).open = false;
-        });
-        return b;
-      }),
-    ),
-  );
-  const share = h('button', { type: 'button', id: 'share' }, t('share'));
-  share.addEventListener('click', () => void shareLink());
-  const lang = h(
-    'button',
+  document.title = `${state.t('appTitle')} — ${String(state.draft.name ?? '')}`;
+  renderHeaderView(
     {
-      type: 'button',
-      id: 'lang-switch',
-      lang: state.lang === 'nl' ? 'en' : 'nl',
-      'aria-label': t('switchLangLabel'),
+      t: state.t,
+      lang: state.lang,
+      scenarioName: String(state.draft.name ?? '—'),
+      baseId: state.baseId,
+      library,
+      resultsReady: !!state.summary && !state.preview,
     },
-    t('switchLang'),
+    {
+      loadLibrary: (id) => {
+        const s = library.find((x) => x.id === id);
+        if (s) loadLibraryScenario(s);
+      },
+      importFile: (file) => void importFile(file),
+      exportScenario,
+      exportResults,
+      share: () => void shareLink(),
+      switchLang: () => setLang(state.lang === 'nl' ? 'en' : 'nl'),
+    },
   );
-  lang.addEventListener('click', () => setLang(state.lang === 'nl' ? 'en' : 'nl'));
-  replaceChildren(
-    el('header-controls'),
-    h(
-      'span',
-      { class: 'control' },
-      h('label', { for: 'scenario-select' }, t('scenarioPicker')),
-      select,
-    ),
-    open,
-    fileInput,
-    menu,
-    share,
-    lang,
-  );
-}
-
-/** Enables the result exports once a full result is there (without redrawing the header). */
-function updateExportButtons(): void {
-  for (const id of ['export-years', 'export-weeks', 'export-json']) {
-    const b = document.getElementById(id) as HTMLButtonElement | null;
-    if (b) b.disabled = !state.summary || state.preview;
-  }
 }
 
 function renderRunBar(): void {
-  const t = state.t;
-  const n =
-    typeof state.draft.replications === 'number'
-      ? state.draft.replications
-      : (state.valid?.replications ?? 1000);
-  const choices = [...new Set([...REPLICATION_CHOICES, n])].sort((a, b) => a - b);
-  const reps = h(
-    'select',
-    { id: 'replications' },
-    ...choices.map((c) => h('option', { value: c, selected: c === n }, number(c, state.lang))),
-  );
-  reps.addEventListener('change', () => {
-    state.draft.replications = Number(reps.value);
-    renderEditorPane();
-    onDraftChanged();
-  });
-  const hasRanges = (state.valid?.uncertain.length ?? 0) > 0;
-  const iuBox = h('input', {
-    type: 'checkbox',
-    id: 'input-uncertainty',
-    checked: state.iu.on && hasRanges,
-    disabled: !hasRanges,
-    'aria-describedby': 'iu-hint',
-  });
-  iuBox.addEventListener('change', () => {
-    state.iu.on = iuBox.checked;
-    onRunSettingsChanged();
-  });
-  const perDraws = [...new Set([...PER_DRAW_CHOICES, state.iu.perDraw])].sort((a, b) => a - b);
-  const perDraw = h(
-    'select',
-    { id: 'per-draw', disabled: !(state.iu.on && hasRanges) },
-    ...perDraws.map((c) =>
-      h('option', { value: c, selected: c === state.iu.perDraw }, number(c, state.lang)),
-    ),
-  );
-  perDraw.addEventListener('change', () => {
-    state.iu.perDraw = Number(perDraw.value);
-    onRunSettingsChanged();
-  });
-  const cancel = h(
-    'button',
-    { type: 'button', id: 'cancel', disabled: !state.progress },
-    t('cancel'),
-  );
-  cancel.addEventListener('click', () => runner.stop('user'));
-  const p = state.progress;
-  replaceChildren(
+  renderRunBarView(
     el('runbar'),
-    h('span', { class: 'control' }, h('label', { for: 'replications' }, t('replications')), reps),
-    h(
-      'span',
-      { class: 'control iu-control' },
-      iuBox,
-      h('label', { for: 'input-uncertainty' }, t('iuToggle')),
-      h('label', { for: 'per-draw', class: 'sub-label' }, t('iuPerDraw')),
-      perDraw,
-      h('span', { id: 'iu-hint', class: 'hint' }, t(hasRanges ? 'iuHint' : 'iuNone')),
-    ),
-    h(
-      'div',
-      { class: 'progress-box' },
-      h('progress', {
-        id: 'progress',
-        max: p?.total ?? 1,
-        value: p?.done ?? 0,
-        'aria-label': t('progressLabel'),
-        hidden: !p,
-      }),
-      h('span', { id: 'progress-text' }, p?.label ?? ''),
-    ),
-    cancel,
-    h('p', { id: 'run-status', class: 'status', role: 'status' }, state.status()),
+    {
+      t: state.t,
+      lang: state.lang,
+      replications:
+        typeof state.draft.replications === 'number'
+          ? state.draft.replications
+          : (state.valid?.replications ?? 1000),
+      hasRanges: (state.valid?.uncertain.length ?? 0) > 0,
+      inputUncertainty: state.iu,
+      progress: state.progress,
+      status: state.status(),
+    },
+    {
+      setReplications: (n) => {
+        state.draft.replications = n;
+        renderEditorPane();
+        onDraftChanged();
+      },
+      setInputUncertainty: (on) => {
+        state.iu.on = on;
+        onRunSettingsChanged();
+      },
+      setPerDraw: (n) => {
+        state.iu.perDraw = n;
+        onRunSettingsChanged();
+      },
+      cancel: () => runner.stop('user'),
+    },
   );
 }
 
@@ -374,14 +244,7 @@ function onRunSettingsChanged(): void {
 
 /** Updates the progress bar in place (called up to 5 times a second). */
 function updateProgress(): void {
-  const p = state.progress;
-  const bar = document.getElementById('progress') as HTMLProgressElement | null;
-  if (!bar) return renderRunBar();
-  bar.hidden = !p;
-  bar.max = p?.total ?? 1;
-  bar.value = p?.done ?? 0;
-  el('progress-text').textContent = p?.label ?? '';
-  (el('cancel') as HTMLButtonElement).disabled = !p;
+  if (!updateProgressView(state.progress)) renderRunBar();
 }
 
 // ---------------------------------------------------------------- results
@@ -635,7 +498,7 @@ function startRun(): void {
       renderChartsPane();
       if (stage === 'full') {
         renderComparePane();
-        updateExportButtons();
+        updateExportButtons(!!state.summary && !state.preview);
         el('verdict-live').textContent = headline(summary, state.lang, state.t);
       }
     },
