@@ -3,11 +3,8 @@
  * Invariant: events fire in order of time, ties in the order they were scheduled; a
  * cancelled event stays in the heap, flagged by a null action, until popped or compacted.
  */
-import type { Action, Engine, EventHandle } from './engine.ts';
-
-/** An action as stored: its subject is kept beside it, per slot. */
-type StoredAction = Action<never>;
-import { checkUntil, timeAfter, timeAt } from './checks.ts';
+import type { EventHandle } from './engine.ts';
+import { EngineBase, type StoredAction } from './engine-base.ts';
 
 /** A handle is `generation * SLOT_SPAN + slot`, so it stays a safe integer. */
 const SLOT_SPAN = 2 ** 24;
@@ -25,11 +22,8 @@ const COMPACT_MIN = 1024;
  * Handles combine a slot with its generation, so a handle whose event ran or was cancelled
  * never matches a later event that reuses the slot. Handles are never 0.
  */
-export class HeapKernel implements Engine {
-  private clock = 0;
-  private fired = 0;
+export class HeapKernel extends EngineBase {
   private nextSeq = 0;
-  private running = false;
 
   /** Heap entries 0..size-1: event time (days) and slot. */
   private size = 0;
@@ -53,6 +47,7 @@ export class HeapKernel implements Engine {
 
   /** @param initialCapacity pending events to make room for up front (it grows as needed). */
   constructor(initialCapacity = 1024) {
+    super();
     const capacity = Math.max(16, Math.min(SLOT_SPAN, Math.ceil(initialCapacity)));
     this.times = new Float64Array(capacity);
     this.slots = new Int32Array(capacity);
@@ -67,39 +62,9 @@ export class HeapKernel implements Engine {
     this.freeSlots = new Int32Array(capacity);
   }
 
-  /** Current simulation time (days). */
-  get now(): number {
-    return this.clock;
-  }
-
-  /** Events fired so far; cancelled events are not counted. */
-  get eventsProcessed(): number {
-    return this.fired;
-  }
-
   /** Events scheduled and neither fired nor cancelled. */
   get pending(): number {
     return this.size - this.cancelledInHeap;
-  }
-
-  /**
-   * Schedule `action` at absolute `time` (days).
-   * @throws RangeError when `time` is before `now`, NaN or infinite.
-   */
-  at(time: number, action: Action): EventHandle;
-  at<S>(time: number, action: Action<S>, subject: S): EventHandle;
-  at(time: number, action: StoredAction, subject?: unknown): EventHandle {
-    return this.schedule(timeAt(this.clock, time), action, subject);
-  }
-
-  /**
-   * Schedule `action` at `now + delay` (days).
-   * @throws RangeError when `delay` is negative, NaN or infinite, or `now + delay` overflows.
-   */
-  after(delay: number, action: Action): EventHandle;
-  after<S>(delay: number, action: Action<S>, subject: S): EventHandle;
-  after(delay: number, action: StoredAction, subject?: unknown): EventHandle {
-    return this.schedule(timeAfter(this.clock, delay), action, subject);
   }
 
   /**
@@ -120,46 +85,32 @@ export class HeapKernel implements Engine {
     return true;
   }
 
-  /**
-   * Fire every event with time ≤ `until` (days), including events that actions schedule
-   * within that horizon, then set `now` to `until`. If an action throws, the error propagates
-   * with `now` at that event's time, and a later `run` resumes after it.
-   * @throws RangeError when `until` is before `now`, NaN or infinite.
-   * @throws Error when called from inside an action.
-   */
-  run(until: number): void {
-    checkUntil(this.clock, until);
-    if (this.running) throw new Error('run() called from inside an action');
-    this.running = true;
-    try {
-      const { actions, subjects } = this; // grown in place, never replaced
-      while (this.size > 0) {
-        // Other fields are re-read every iteration: an action may grow or compact the heap.
-        const time = this.times[0];
-        if (time > until) break;
-        const slot = this.slots[0];
-        this.removeTop();
-        const action = actions[slot];
-        const subject = subjects[slot];
-        actions[slot] = null;
-        subjects[slot] = undefined;
-        this.freeSlots[this.freeTop++] = slot;
-        if (action !== null) {
-          this.clock = time;
-          this.fired++;
-          action(subject as never);
-        } else {
-          this.cancelledInHeap--;
-        }
+  /** Fires the heap's events up to `until` (see EngineBase.run). */
+  protected fireUntil(until: number): void {
+    const { actions, subjects } = this; // grown in place, never replaced
+    while (this.size > 0) {
+      // Other fields are re-read every iteration: an action may grow or compact the heap.
+      const time = this.times[0];
+      if (time > until) break;
+      const slot = this.slots[0];
+      this.removeTop();
+      const action = actions[slot];
+      const subject = subjects[slot];
+      actions[slot] = null;
+      subjects[slot] = undefined;
+      this.freeSlots[this.freeTop++] = slot;
+      if (action !== null) {
+        this.clock = time;
+        this.fired++;
+        action(subject as never);
+      } else {
+        this.cancelledInHeap--;
       }
-      this.clock = until;
-    } finally {
-      this.running = false;
     }
   }
 
   /** Put a validated event into the heap; returns its handle. */
-  private schedule(time: number, action: StoredAction, subject: unknown): EventHandle {
+  protected schedule(time: number, action: StoredAction, subject: unknown): EventHandle {
     if (this.size === this.times.length) this.grow();
     const slot = this.freeTop > 0 ? this.freeSlots[--this.freeTop] : this.slotsMade++;
     const generation = this.generations[slot] === MAX_GENERATION ? 1 : this.generations[slot] + 1;

@@ -4,11 +4,8 @@
  * time asked for, so firing order and `now` are bit-identical to HeapKernel's.
  */
 import type { SimjsEntity, SimjsRequest, SimjsSim } from 'simjs';
-import type { Action, Engine, EventHandle } from './engine.ts';
-
-/** An action as stored: its subject is kept beside it. */
-type StoredAction = Action<never>;
-import { checkUntil, timeAfter, timeAt } from './checks.ts';
+import type { EventHandle } from './engine.ts';
+import { EngineBase, type StoredAction } from './engine-base.ts';
 import { simjs } from './simjs-global.ts';
 
 /** What simjs hands back to us when a request is delivered. */
@@ -31,14 +28,11 @@ interface Scheduled {
  * `sim.queue`. {@link run} fires through `sim.step()`, one event at a time, peeking at the
  * queue so that nothing past `until` is popped (chunked `simulate()` loses that event).
  */
-export class SimjsEngine implements Engine {
+export class SimjsEngine extends EngineBase {
   private readonly sim: SimjsSim = new simjs.Sim();
   private readonly entity: SimjsEntity = new simjs.Entity(this.sim, 'doorstroom-engine');
   private readonly requests = new Map<EventHandle, SimjsRequest>();
   private nextHandle = 1;
-  private clock = 0;
-  private fired = 0;
-  private running = false;
 
   /** Called by simjs when a request is delivered (it never delivers cancelled ones). */
   private readonly deliver = (event: Scheduled): void => {
@@ -51,39 +45,9 @@ export class SimjsEngine implements Engine {
     event.action(event.subject as never);
   };
 
-  /** Current simulation time (days). */
-  get now(): number {
-    return this.clock;
-  }
-
-  /** Events fired so far; cancelled events are not counted. */
-  get eventsProcessed(): number {
-    return this.fired;
-  }
-
   /** Events scheduled and neither fired nor cancelled. */
   get pending(): number {
     return this.requests.size;
-  }
-
-  /**
-   * Schedule `action` at absolute `time` (days).
-   * @throws RangeError when `time` is before `now`, NaN or infinite.
-   */
-  at(time: number, action: Action): EventHandle;
-  at<S>(time: number, action: Action<S>, subject: S): EventHandle;
-  at(time: number, action: StoredAction, subject?: unknown): EventHandle {
-    return this.schedule(timeAt(this.clock, time), action, subject);
-  }
-
-  /**
-   * Schedule `action` at `now + delay` (days).
-   * @throws RangeError when `delay` is negative, NaN or infinite, or `now + delay` overflows.
-   */
-  after(delay: number, action: Action): EventHandle;
-  after<S>(delay: number, action: Action<S>, subject: S): EventHandle;
-  after(delay: number, action: StoredAction, subject?: unknown): EventHandle {
-    return this.schedule(timeAfter(this.clock, delay), action, subject);
   }
 
   /** Cancel a pending event. Returns false if it already ran, was cancelled, or is unknown. */
@@ -95,34 +59,20 @@ export class SimjsEngine implements Engine {
     return true;
   }
 
-  /**
-   * Fire every event with time ≤ `until` (days), including events that actions schedule
-   * within that horizon, then set `now` to `until`. If an action throws, the error propagates
-   * with `now` at that event's time, and a later `run` resumes after it.
-   * @throws RangeError when `until` is before `now`, NaN or infinite.
-   * @throws Error when called from inside an action.
-   */
-  run(until: number): void {
-    checkUntil(this.clock, until);
-    if (this.running) throw new Error('run() called from inside an action');
-    this.running = true;
+  /** Steps simjs through its events up to `until` (see EngineBase.run). */
+  protected fireUntil(until: number): void {
     const queue = this.sim.queue;
-    try {
-      for (;;) {
-        const next = queue.data[0];
-        if (next === undefined || next.deliverAt > until) break;
-        // step() skips cancelled requests by itself, but would then fire whatever comes
-        // next, even past `until`; so drop them here.
-        if (next.cancelled) queue.remove();
-        else this.sim.step();
-      }
-      this.clock = until;
-    } finally {
-      this.running = false;
+    for (;;) {
+      const next = queue.data[0];
+      if (next === undefined || next.deliverAt > until) break;
+      // step() skips cancelled requests by itself, but would then fire whatever comes
+      // next, even past `until`; so drop them here.
+      if (next.cancelled) queue.remove();
+      else this.sim.step();
     }
   }
 
-  private schedule(time: number, action: StoredAction, subject: unknown): EventHandle {
+  protected schedule(time: number, action: StoredAction, subject: unknown): EventHandle {
     const handle = this.nextHandle++;
     const request = new simjs.Request(this.entity, this.sim.time(), time);
     request.done(this.deliver, null, { handle, time, action, subject });
