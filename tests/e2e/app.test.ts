@@ -398,7 +398,7 @@ describe('the app in Chromium', () => {
     await page.close();
   });
 
-  it('runs 1,000 futures without a main-thread task over 100 ms, and takes the screenshot for the docs', async () => {
+  it('runs 1,000 futures without a main-thread task over 100 ms, and renews the docs screenshot on request', async () => {
     const page = await open();
     const v = await finalVerdict(page, 1, FULL_RUN_MS);
     expect(v.headline).toMatch(/van de 1\.000 mogelijke toekomsten$/);
@@ -419,8 +419,11 @@ describe('the app in Chromium', () => {
     expect(tasks.during.filter((t) => t.duration > 100)).toEqual([]);
     await page.waitForFunction(() => document.querySelectorAll('#charts svg').length >= 10);
     await page.waitForTimeout(500);
-    mkdirSync('docs', { recursive: true });
-    writeFileSync('docs/screenshot.png', await page.screenshot());
+    // The screenshot in the README, renewed on request only: a test run leaves the tree as it was.
+    if (process.env.UPDATE_SCREENSHOT) {
+      mkdirSync('docs', { recursive: true });
+      writeFileSync('docs/screenshot.png', await page.screenshot());
+    }
     await page.close();
   });
 
