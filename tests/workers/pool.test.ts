@@ -160,6 +160,8 @@ test('the Node simulation worker is bundled once per process, named by its conte
   expect(bundled(SIM_WORKER_NODE)).toBe(url);
   // An entry that reads its own query cannot be bundled; it runs through tsx instead.
   expect(bundled(new URL('./fixtures/faulty.worker.ts?exitAt=4', import.meta.url))).toBe(undefined);
+  // If esbuild fails, the factory falls back to registering tsx in the thread.
+  expect(bundled(new URL('./fixtures/no-such.worker.ts', import.meta.url))).toBe(undefined);
 });
 
 describe('a worker that dies', () => {
