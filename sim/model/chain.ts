@@ -241,7 +241,6 @@ export class ChainModel {
       }
     } else {
       // Pre-triaged entry (e.g. the central BW access): waits outside for a place.
-      p.triageTime = now;
       p.pathway = entry.kind as Pathway;
       this.seekPlace(p, entry.kind as PlaceKind);
     }
@@ -275,7 +274,6 @@ export class ChainModel {
         if (f.kind === 'crisis') {
           this.schedule(u * p.triageDelayDays, this.onTriage, p);
         } else {
-          p.triageTime = 0;
           p.pathway = f.kind as Pathway;
           p.homeTime = f.kind === 'shelter24' ? NaN : 0;
           this.schedule(u * wholeStay!(), this.onStayEnd, p);
@@ -400,7 +398,7 @@ export class ChainModel {
     }
     const vacated = this.vacate(p);
     this.occupy(p, f);
-    if (f.kind !== 'shelter24' && Number.isNaN(p.homeTime)) p.homeTime = now;
+    if (f.kind !== 'shelter24') this.reachHome(p);
     this.schedule(f.stay!(), this.onStayEnd, p);
     this.fill(vacated);
   }
@@ -430,10 +428,10 @@ export class ChainModel {
   private triage(p: Person): void {
     if (p.done) return;
     const now = this.engine.now;
-    p.triageTime = now;
     const cumulative = this.pathwayCumulative[p.type].at(this.calendarDay(now));
     const pathway = PATHWAYS[pickIndex(() => p.pathwayU, cumulative)];
     p.pathway = pathway;
+    this.t.triaged(p, now);
     if (pathway === 'exit') {
       this.exit(p, this.t.node.exit);
       return;
@@ -465,11 +463,18 @@ export class ChainModel {
     this.market.offerBanked(p);
   }
 
+  /** `p` is in a suitable home (or a place that counts as one) now: noted the first time. */
+  private reachHome(p: Person): void {
+    if (!Number.isNaN(p.homeTime)) return;
+    p.homeTime = this.engine.now;
+    this.t.reachedHome(p, p.homeTime);
+  }
+
   /** `p` moves into a home: by a contingent unit, or else through the regular market. */
   private house(p: Person, byContingent: boolean): void {
     if (p.done) return;
     const now = this.engine.now;
-    if (Number.isNaN(p.homeTime)) p.homeTime = now;
+    this.reachHome(p);
     const boundAtEntry = this.market.boundAtEntry(p);
     this.t.housed(now, byContingent, p.routeIndex, boundAtEntry, now - p.arrival);
     this.leaveReady(p);

@@ -12,8 +12,6 @@ export class Person {
   holding = -1;
   /** When the place held was taken (days). */
   admittedAt = NaN;
-  /** Time of triage (days), NaN until triaged. */
-  triageTime = NaN;
   pathway: Pathway | undefined = undefined;
   /** First time (days) the person reached a suitable home, NaN until then. */
   homeTime = NaN;
@@ -72,6 +70,8 @@ export class Person {
 
   /** Counts in its arrival year's goal cohort: entered at a crisis shelter and did not self-resolve. */
   cohort = false;
+  /** Reported year index (0 = startYear) of the goal cohort it counts in, or -1. */
+  cohortYear = -1;
 
   /**
    * Tenure at entry (days) minus arrival time: the person meets a binding rule of B years

@@ -55,7 +55,18 @@ export class Tallies {
   private readonly stayDays: Float64Array[];
   private readonly contingentCounts: Record<ContingentKpi, Float64Array>[];
   private readonly routeCounts: Record<RouteKpi, Float64Array>[];
-  private readonly cohort: Person[] = [];
+  /**
+   * The goal cohorts, by reported year of arrival (crisis entries who did not self-resolve),
+   * counted as things happen: triaged within the goal's days, triaged to "exit" (so not
+   * waiting for a home), reached a home within the goal's days, and the days to a home of
+   * each who reached one. Their size is the yearly column cohortSize.
+   */
+  private readonly cohortTriaged: Float64Array;
+  private readonly cohortExits: Float64Array;
+  private readonly cohortHome: Float64Array;
+  private readonly cohortDays: number[][];
+  /** Days-to-home histogram of all reported cohorts (bins of HISTOGRAM_BIN_DAYS). */
+  private readonly daysToHome = new Float64Array(HISTOGRAM_BINS);
   private arrivedTotal = 0;
   private housedTotal = 0;
   private exitedTotal = 0;
@@ -101,6 +112,10 @@ export class Tallies {
           Float64Array
         >,
     );
+    this.cohortTriaged = new Float64Array(this.years);
+    this.cohortExits = new Float64Array(this.years);
+    this.cohortHome = new Float64Array(this.years);
+    this.cohortDays = Array.from({ length: this.years }, () => []);
     this.contingentCounts = s.housing.contingents.map(
       (c) =>
         Object.fromEntries(CONTINGENT_KPIS.map((k) => [k, this.yearly[`${k}:${c.id}`]])) as Record<
@@ -136,7 +151,28 @@ export class Tallies {
     chain.arrivals[y]++;
     if (crisis) chain.crisisArrivals[y]++;
     if (p.returning) chain.returning[y]++;
-    if (p.cohort) this.cohort.push(p);
+    if (p.cohort) {
+      p.cohortYear = y;
+      this.yearly.cohortSize[y]++;
+    }
+  }
+
+  /** `p` was triaged at `t` (its pathway chosen). */
+  triaged(p: Person, t: number): void {
+    const y = p.cohortYear;
+    if (y < 0) return;
+    if (t - p.arrival <= this.s.goal.triageDays) this.cohortTriaged[y]++;
+    if (p.pathway === 'exit') this.cohortExits[y]++;
+  }
+
+  /** `p` reached a suitable home (a place in BW or training, or a home) for the first time, at `t`. */
+  reachedHome(p: Person, t: number): void {
+    const y = p.cohortYear;
+    if (y < 0) return;
+    const d = t - p.arrival;
+    if (d <= this.s.goal.homeDays) this.cohortHome[y]++;
+    this.cohortDays[y].push(d);
+    this.daysToHome[Math.min(HISTOGRAM_BINS - 1, Math.floor(d / HISTOGRAM_BIN_DAYS))]++;
   }
 
   turnedAway(t: number): void {
@@ -260,7 +296,7 @@ export class Tallies {
     yearly.streetDays.set(this.series.street.yearly);
     yearly.waitingHome.set(this.series.waitHome.yearly.map((v) => v / DAYS_PER_YEAR));
 
-    const daysToHome = this.cohortOutcomes(horizon);
+    this.cohortOutcomes(horizon);
     const g = s.goal.year - s.startYear;
     const triageShare = yearly.triageShare[g];
     const rehousingShare = yearly.rehousingShare[g];
@@ -272,46 +308,30 @@ export class Tallies {
       yearly,
       weekly,
       flow: this.flow,
-      daysToHome,
+      daysToHome: this.daysToHome,
       goal: { triageShare, rehousingShare, met },
     };
   }
 
-  /** Fills the cohort columns; returns the days-to-home histogram. */
-  private cohortOutcomes(horizon: number): Float64Array {
+  /** Fills the cohort columns from the counts made as things happened. */
+  private cohortOutcomes(horizon: number): void {
     const { s, years, yearly } = this;
     const { triageDays, homeDays } = s.goal;
-    const size = new Float64Array(years);
-    const triaged = new Float64Array(years);
-    const eligible = new Float64Array(years);
-    const home = new Float64Array(years);
-    const days: number[][] = Array.from({ length: years }, () => []);
-    const histogram = new Float64Array(HISTOGRAM_BINS);
-    for (const p of this.cohort) {
-      const y = this.yearIndex(p.arrival);
-      size[y]++;
-      if (p.triageTime - p.arrival <= triageDays) triaged[y]++;
-      if (p.pathway === 'exit') continue;
-      eligible[y]++;
-      const d = p.homeTime - p.arrival;
-      if (d <= homeDays) home[y]++;
-      days[y].push(Number.isNaN(d) ? NEVER : d);
-      if (!Number.isNaN(d)) {
-        histogram[Math.min(HISTOGRAM_BINS - 1, Math.floor(d / HISTOGRAM_BIN_DAYS))]++;
-      }
-    }
     for (let y = 0; y < years; y++) {
+      const size = yearly.cohortSize[y];
+      // Everyone not triaged to "exit" waits for a home, also those never triaged.
+      const waiting = size - this.cohortExits[y];
+      const days = this.cohortDays[y];
+      for (let never = waiting - days.length; never > 0; never--) days.push(NEVER);
       const yearEnd = this.reportStart + (y + 1) * DAYS_PER_YEAR;
-      yearly.cohortSize[y] = size[y];
-      yearly.triageShare[y] = yearEnd + triageDays <= horizon ? triaged[y] / size[y] : NaN;
+      yearly.triageShare[y] = yearEnd + triageDays <= horizon ? this.cohortTriaged[y] / size : NaN;
       const observed = yearEnd + homeDays <= horizon;
-      yearly.rehousingShare[y] = observed ? home[y] / eligible[y] : NaN;
+      yearly.rehousingShare[y] = observed ? this.cohortHome[y] / waiting : NaN;
       // A typed array sorts numerically without a comparator call per step; ∞ ("never") last.
-      const sorted = Array.from(Float64Array.from(days[y]).sort());
+      const sorted = Array.from(Float64Array.from(days).sort());
       yearly.daysToHomeP50[y] = observed ? reachedQuantile(sorted, 0.5) : NaN;
       yearly.daysToHomeP90[y] = observed ? reachedQuantile(sorted, 0.9) : NaN;
     }
-    return histogram;
   }
 }
 
