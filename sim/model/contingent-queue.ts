@@ -5,8 +5,9 @@
  * A person who matches the contingent's routes and household types still has to cross
  * the urgency line (arrival ≤ now − urgency days) and the binding line (tenure + time in
  * the chain ≥ binding years) when the contingent requires them. Both lines only move
- * forward in time while the rules stay the same, so persons wait in two heaps, the
- * earliest arrival and the longest tenure on top, and move on once they cross. The
+ * forward in time while the rules stay the same, so persons wait in two heaps (the
+ * earliest arrival on top; the largest binding key, tenure at entry minus arrival time, on
+ * top) and move on once they cross. The
  * comparisons are exactly those of the rule itself, so an offer reaches the same persons
  * as a scan of the whole ready list would. When a rule changes (a new urgency or binding
  * period), everyone goes through the lines again.
@@ -35,7 +36,7 @@ interface EligibleList {
 export class ContingentQueue {
   /** Not yet urgent, earliest arrival on top. */
   private readonly beforeUrgency = new FlatQueue<Person>();
-  /** Urgent (or no urgency needed) but not yet bound, longest binding key on top. */
+  /** Urgent (or no urgency needed) but not yet bound, largest binding key on top. */
   private readonly beforeBinding = new FlatQueue<Person>();
   /** Eligible persons in ready order: [0] those holding a place (blockingFirst only), [1] the rest. */
   private readonly eligible: [EligibleList, EligibleList] = [
