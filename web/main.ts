@@ -31,6 +31,7 @@ import { markProblems, problemSummary } from './editor/mark-problems.ts';
 import type { EditorCtx } from './editor/fields.ts';
 import { cloneJson, stableStringify } from './editor/json-path.ts';
 import { decodeHash, encodeHash, type LinkState } from './url-state.ts';
+import { openLink } from './open-link.ts';
 import {
   downloadText,
   fileSlug,
@@ -634,46 +635,22 @@ async function loadFromHash(): Promise<void> {
     state.lang = link.lang;
     state.t = translator(link.lang);
   }
-  let data: Json;
-  let base: Json;
-  let baseId: string | undefined;
-  if (link.scenario.kind === 'inline') {
-    if (!link.scenario.data || typeof link.scenario.data !== 'object') {
-      notify({ kind: 'error', text: state.t('urlError', { reason: 'no scenario object' }) });
-      return fallback();
-    }
-    data = link.scenario.data as Json;
-    base = data;
-  } else {
-    const id = link.scenario.kind === 'library' ? link.scenario.id : defaultScenario().id;
-    const lib = library.find((s) => s.id === id);
-    if (!lib) {
-      notify({ kind: 'error', text: state.t('urlError', { reason: `"${id}"?` }) });
-      return fallback();
-    }
-    data = lib.input;
-    base = lib.input;
-    baseId = lib.id;
-  }
-  data = cloneJson(data);
-  if (link.seed !== undefined && String(data.seed ?? '') !== link.seed) data.seed = link.seed;
-  if (link.replications !== undefined) data.replications = link.replications;
-  // The scenario, with the link's seed and replications, goes through the validator.
-  const v = validateScenario(cloneJson(data));
-  if (!v.ok) {
-    notify({
-      kind: 'error',
-      text: state.t('urlError', { reason: state.t('importInvalid', { n: v.problems.length }) }),
-      details: v.problems.slice(0, 8).map((p) => `${p.where}: ${p.message}`),
-    });
+  const opened = openLink(link, library);
+  if (!opened.ok) {
+    const reason =
+      opened.reason === 'noScenario'
+        ? 'no scenario object'
+        : opened.reason === 'unknownId'
+          ? `"${opened.id}"?`
+          : state.t('importInvalid', { n: opened.problems.length });
+    const details =
+      opened.reason === 'invalid'
+        ? opened.problems.slice(0, 8).map((p) => `${p.where}: ${p.message}`)
+        : undefined;
+    notify({ kind: 'error', text: state.t('urlError', { reason }), details });
     return fallback();
   }
-  if (link.scenario.kind === 'inline') {
-    // The library scenario it is, if only the run settings (seed, replications) differ.
-    const key = (x: Json) => stableStringify({ ...x, seed: undefined, replications: undefined });
-    baseId = library.find((s) => key(s.input) === key(base))?.id;
-  }
-  loadDraft(data, base, baseId, v);
+  loadDraft(opened.data, opened.base, opened.baseId, opened.validation);
 }
 
 async function importFile(file: File): Promise<void> {
