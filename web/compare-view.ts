@@ -5,7 +5,7 @@ import { comparePaired, type PairedDifference } from '../sim/results/compare.ts'
 import { formatPath } from '../sim/scenario/validate.ts';
 import type { Lang } from '../sim/results/verdict.ts';
 import { number, share } from './format.ts';
-import { h, replaceChildren } from './dom.ts';
+import { h, replaceChildren, resultTable } from './dom.ts';
 import type { Key, T } from './i18n.ts';
 import { jsonDiff } from './editor/json-path.ts';
 import { headline } from './verdict-view.ts';
@@ -143,41 +143,18 @@ export function renderCompare(
       sideCard(t('compareB', { name: b.name }), b, lang, t),
     ),
     paired
-      ? h(
-          'div',
-          { class: 'table-wrap' },
-          h(
-            'table',
-            { class: 'diffs' },
-            h(
-              'thead',
-              {},
-              h(
-                'tr',
-                {},
-                h('th', { scope: 'col' }, t('compareKpi', { year })),
-                h('th', { scope: 'col' }, 'A'),
-                h('th', { scope: 'col' }, 'B'),
-                h('th', { scope: 'col' }, t('compareDiff')),
-                h('th', { scope: 'col' }, t('compareBetter')),
-              ),
-            ),
-            h(
-              'tbody',
-              {},
-              ...diffs.map((d) =>
-                h(
-                  'tr',
-                  { 'data-kpi': d.kpi },
-                  h('th', { scope: 'row' }, t(`kpi_${d.kpi}`)),
-                  h('td', {}, value(d.kpi, d.meanA, lang)),
-                  h('td', {}, value(d.kpi, d.meanB, lang)),
-                  h('td', {}, formatDifference(d, lang)),
-                  h('td', {}, share(d.pBetter, lang)),
-                ),
-              ),
-            ),
-          ),
+      ? resultTable(
+          [t('compareKpi', { year }), 'A', 'B', t('compareDiff'), t('compareBetter')],
+          diffs.map((d) => ({
+            attrs: { 'data-kpi': d.kpi },
+            heading: t(`kpi_${d.kpi}`),
+            cells: [
+              value(d.kpi, d.meanA, lang),
+              value(d.kpi, d.meanB, lang),
+              formatDifference(d, lang),
+              share(d.pBetter, lang),
+            ],
+          })),
         )
       : h('p', { class: 'muted' }, t('compareWaiting')),
     h('h3', {}, t('compareChanges')),

@@ -66,3 +66,38 @@ export function nextFrame(): Promise<void> {
 export function cssString(text: string): string {
   return text.replace(/["\\]/g, '\\$&').replace(/\n/g, '\\a ');
 }
+
+/** One body row of a {@link resultTable}: its attributes, its heading and its cells. */
+export interface TableRow {
+  attrs: Props;
+  heading: Child;
+  cells: Child[];
+}
+
+/**
+ * A table of results that scrolls sideways on a narrow screen: a heading per column, then
+ * per row a row heading and its cells.
+ */
+export function resultTable(columns: Child[], rows: TableRow[]): HTMLDivElement {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { class: 'diffs' },
+      h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'tbody',
+        {},
+        ...rows.map((r) =>
+          h(
+            'tr',
+            r.attrs,
+            h('th', { scope: 'row' }, r.heading),
+            ...r.cells.map((c) => h('td', {}, c)),
+          ),
+        ),
+      ),
+    ),
+  );
+}

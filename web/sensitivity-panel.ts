@@ -7,7 +7,7 @@ import { AnalysisPanel } from './analysis-panel.ts';
 import { SENSITIVITY_PRECISION, type Precision } from './analysis-words.ts';
 import { tornadoData } from './chart-data.ts';
 import { parameterText, tornado } from './charts/tornado.ts';
-import { h, type Child } from './dom.ts';
+import { h, resultTable, type Child } from './dom.ts';
 import { number, numberFormat, percent, share } from './format.ts';
 import { chartCard } from './results-view.ts';
 
@@ -194,39 +194,17 @@ export class SensitivityPanel extends AnalysisPanel {
       'details',
       { class: 'sens-table' },
       h('summary', {}, t('sensTable')),
-      h(
-        'div',
-        { class: 'table-wrap' },
-        h(
-          'table',
-          { class: 'diffs' },
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'col' }, t('sensColParam')),
-              h('th', { scope: 'col' }, t('sensColRange')),
-              h('th', { scope: 'col' }, t('sensColLow')),
-              h('th', { scope: 'col' }, t('sensColHigh')),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            ...r.rows.map((x) =>
-              h(
-                'tr',
-                { 'data-path': x.path },
-                h('th', { scope: 'row' }, x.label),
-                h('td', {}, `${parameterText(x.low, f)} – ${parameterText(x.high, f)}`),
-                h('td', {}, cell(x.rehousingLow, x.pMetLow)),
-                h('td', {}, cell(x.rehousingHigh, x.pMetHigh)),
-              ),
-            ),
-          ),
-        ),
+      resultTable(
+        [t('sensColParam'), t('sensColRange'), t('sensColLow'), t('sensColHigh')],
+        r.rows.map((x) => ({
+          attrs: { 'data-path': x.path },
+          heading: x.label,
+          cells: [
+            `${parameterText(x.low, f)} – ${parameterText(x.high, f)}`,
+            cell(x.rehousingLow, x.pMetLow),
+            cell(x.rehousingHigh, x.pMetHigh),
+          ],
+        })),
       ),
     );
   }
