@@ -13,6 +13,7 @@ import {
   numberField,
   numberInput,
   numberSteps,
+  noteParagraph,
   selectField,
   stepTable,
   textField,
@@ -610,29 +611,7 @@ function uncertainGroup(ctx: EditorCtx, open: OpenState): Child[] {
         options(ctx, ['uniform', 'triangular'], 'dist_'),
       ),
       numberField(ctx, [...p, 'mode'], ctx.t('field_mode')),
-      note.source || note.assumption
-        ? h(
-            'p',
-            { class: 'note' },
-            note.source
-              ? h(
-                  'span',
-                  {},
-                  h('span', { class: 'note-kind source' }, `${ctx.t('noteSource')}: `),
-                  note.source,
-                  ' ',
-                )
-              : null,
-            note.assumption
-              ? h(
-                  'span',
-                  {},
-                  h('span', { class: 'note-kind assumption' }, `${ctx.t('noteAssumption')}: `),
-                  note.assumption,
-                )
-              : null,
-          )
-        : null,
+      note.source || note.assumption ? noteParagraph(ctx, note) : null,
     );
   });
   return [

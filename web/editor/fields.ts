@@ -61,7 +61,15 @@ export function noteOf(
 
 function noteElement(ctx: EditorCtx, path: Path, id: string): HTMLElement | null {
   const note = noteOf(ctx.draft, path);
-  if (!note) return null;
+  return note ? noteParagraph(ctx, note, id) : null;
+}
+
+/** A parameter's note: where its value comes from, or what was assumed (or both). */
+export function noteParagraph(
+  ctx: EditorCtx,
+  note: { source?: string; assumption?: string },
+  id?: string,
+): HTMLElement {
   return h(
     'p',
     { class: 'note', id },
