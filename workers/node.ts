@@ -48,6 +48,10 @@ export function bundled(entry: URL): URL | undefined {
         target: 'node20',
         write: false,
         logLevel: 'silent',
+        // CommonJS dependencies may require Node built-ins: give the ES module a require.
+        banner: {
+          js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        },
       });
       const code = outputFiles[0].contents;
       const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
