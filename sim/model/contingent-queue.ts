@@ -27,6 +27,11 @@ export interface ContingentRules {
 
 const insertionPoint = bisector((p: Person) => p.readySeq).right;
 
+/** The urgency line at `now` (days): persons who arrived at or before it are urgent. */
+const latestUrgentArrival = (now: number, urgencyDays: number) => now - urgencyDays;
+/** The binding line at `now` (days): persons whose binding key reaches it are bound. */
+const leastBoundKey = (now: number, bindingYears: number) => bindingYears * DAYS_PER_YEAR - now;
+
 /** Persons in ready order; those before `head` are no longer ready. */
 interface EligibleList {
   persons: Person[];
@@ -57,6 +62,17 @@ export class ContingentQueue {
     this.live++;
     this.stored++;
     this.enter(p);
+  }
+
+  /**
+   * Whether `p` has crossed the lines this contingent requires at time `now` (days) under
+   * the given rules (days, years): the same test the queue applies when it releases persons.
+   */
+  admits(p: Person, now: number, urgencyDays: number, bindingYears: number): boolean {
+    return (
+      (!this.rules.requiresUrgency || p.arrival <= latestUrgentArrival(now, urgencyDays)) &&
+      (!this.rules.requiresBinding || p.bindingKey >= leastBoundKey(now, bindingYears))
+    );
   }
 
   /** A person added before is no longer ready (housed or left). */
@@ -119,13 +135,13 @@ export class ContingentQueue {
 
   /** Moves persons who have crossed the lines by `now` on. */
   private release(now: number): void {
-    const arrivalLimit = now - this.urgencyDays;
+    const arrivalLimit = latestUrgentArrival(now, this.urgencyDays);
     for (let p = this.beforeUrgency.peek(); p !== undefined; p = this.beforeUrgency.peek()) {
       if (!p.done && !(p.arrival <= arrivalLimit)) break;
       this.beforeUrgency.pop();
       if (!p.done) this.urgent(p);
     }
-    const bindingLimit = this.bindingYears * DAYS_PER_YEAR - now;
+    const bindingLimit = leastBoundKey(now, this.bindingYears);
     for (let p = this.beforeBinding.peek(); p !== undefined; p = this.beforeBinding.peek()) {
       if (!p.done && !(p.bindingKey >= bindingLimit)) break;
       this.beforeBinding.pop();

@@ -181,21 +181,15 @@ export class HousingMarket {
 
   // ---- offers ------------------------------------------------------------------------
 
-  /**
-   * Who may take a unit of `c` now: persons who arrived no later than `arrival` (urgency)
-   * and whose bindingKey is at least `binding` (regional binding).
-   */
-  private limits(c: ContingentState): { arrival: number; binding: number } {
+  /** Whether `p` may take a unit of `c` now: still ready, served, past the required lines. */
+  private eligible(p: Person, c: ContingentState): boolean {
     const now = this.engine.now;
     const day = this.calendarDay(now);
-    return {
-      arrival: c.requiresUrgency ? now - this.urgencyDays.at(day) : Infinity,
-      binding: c.requiresBinding ? this.bindingYears.at(day) * DAYS_PER_YEAR - now : -Infinity,
-    };
-  }
-
-  private eligible(p: Person, c: ContingentState, lim: { arrival: number; binding: number }) {
-    return !p.done && this.matches(p, c) && p.arrival <= lim.arrival && p.bindingKey >= lim.binding;
+    return (
+      !p.done &&
+      this.matches(p, c) &&
+      c.queue.admits(p, now, this.urgencyDays.at(day), this.bindingYears.at(day))
+    );
   }
 
   /** Whether `p`'s route and household type are among those contingent `c` serves. */
@@ -247,7 +241,7 @@ export class HousingMarket {
   private offerBankedTo(p: Person): void {
     for (const c of this.contingents) {
       if (p.done) return;
-      if (c.banked.length === 0 || !this.eligible(p, c, this.limits(c))) continue;
+      if (c.banked.length === 0 || !this.eligible(p, c)) continue;
       if (c.offer(p)) c.banked.shift();
     }
   }
