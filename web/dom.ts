@@ -9,6 +9,11 @@ export type Props = Record<string, string | number | boolean | undefined | null>
   on?: { [K in keyof HTMLElementEventMap]?: (event: HTMLElementEventMap[K]) => void };
 };
 
+/** The page's element with this id (the page is ours: the id is there). */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  return document.getElementById(id) as T;
+}
+
 /** Appends children (skipping null/undefined/false) to `el` and returns `el`. */
 export function append<T extends Node>(el: T, ...children: Child[]): T {
   for (const c of children) {

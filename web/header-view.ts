@@ -1,7 +1,7 @@
 // The page header: scenario picker, import, the file menu (scenario and result exports),
 // share link and language switch. Draws what it is given; acts only through its handlers.
 import type { LibraryScenario } from './catalogue.ts';
-import { h, replaceChildren } from './dom.ts';
+import { byId, h, replaceChildren } from './dom.ts';
 import type { Lang, T } from './i18n.ts';
 
 /** What the header shows. */
@@ -27,19 +27,17 @@ export interface HeaderActions {
   switchLang(): void;
 }
 
-const el = (id: string) => document.getElementById(id) as HTMLElement;
-
 /** Result export buttons of the file menu. */
 const RESULT_EXPORTS = ['export-years', 'export-weeks', 'export-json'];
 
 /** Draws the header and the page texts that do not belong to any pane. */
 export function renderHeaderView(v: HeaderView, on: HeaderActions): void {
   const t = v.t;
-  el('skip-link').textContent = t('skipToResults');
-  el('tagline').textContent = t('tagline');
-  el('footer').textContent = t('footer');
-  el('editor-title').textContent = t('editorTitle');
-  el('editor-intro').textContent = t('editorIntro');
+  byId('skip-link').textContent = t('skipToResults');
+  byId('tagline').textContent = t('tagline');
+  byId('footer').textContent = t('footer');
+  byId('editor-title').textContent = t('editorTitle');
+  byId('editor-intro').textContent = t('editorIntro');
 
   const select = h(
     'select',
@@ -80,7 +78,7 @@ export function renderHeaderView(v: HeaderView, on: HeaderActions): void {
         const b = h('button', { type: 'button', id, disabled: !enabled }, label);
         b.addEventListener('click', () => {
           fn();
-          (document.getElementById('save-menu') as HTMLDetailsElement).open = false;
+          byId<HTMLDetailsElement>('save-menu').open = false;
         });
         return b;
       }),
@@ -100,7 +98,7 @@ export function renderHeaderView(v: HeaderView, on: HeaderActions): void {
   );
   lang.addEventListener('click', () => on.switchLang());
   replaceChildren(
-    el('header-controls'),
+    byId('header-controls'),
     h(
       'span',
       { class: 'control' },

@@ -12,7 +12,7 @@ import { SizingPanel } from './sizing-panel.ts';
 import { SensitivityPanel } from './sensitivity-panel.ts';
 import type { InputUncertainty } from '../sim/analysis/input-uncertainty.ts';
 import { loadLibrary, type LibraryScenario } from './catalogue.ts';
-import { h, nextFrame, replaceChildren } from './dom.ts';
+import { byId, h, nextFrame, replaceChildren } from './dom.ts';
 import { fileDate, number } from './format.ts';
 import { translator, type Lang, type T } from './i18n.ts';
 import { Runner, type Job, type SessionHandlers } from './runner.ts';
@@ -57,8 +57,6 @@ interface Notice {
   text: string;
   details?: string[];
 }
-
-const el = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const library = loadLibrary();
 const runner = new Runner(createRunService());
@@ -116,13 +114,13 @@ const state = {
 
 const panelContext = () => ({ lang: state.lang, t: state.t });
 const sizingPanel: SizingPanel = new SizingPanel(
-  el('sizing'),
+  byId('sizing'),
   analysis,
   panelContext,
   () => sensitivityPanel.busy,
 );
 const sensitivityPanel: SensitivityPanel = new SensitivityPanel(
-  el('sensitivity'),
+  byId('sensitivity'),
   analysis,
   panelContext,
   () => sizingPanel.busy,
@@ -145,7 +143,7 @@ function notify(n: Notice): void {
 function renderNotices(): void {
   const t = state.t;
   replaceChildren(
-    el('notices'),
+    byId('notices'),
     ...state.notices.map((n, i) => {
       const close = h(
         'button',
@@ -170,7 +168,7 @@ function renderNotices(): void {
 /** Sets the status line; given as a function, so it is written again in a new language. */
 function setStatus(text: () => string): void {
   state.status = text;
-  el('run-status').textContent = text();
+  byId('run-status').textContent = text();
 }
 
 // ---------------------------------------------------------------- header and run bar
@@ -203,7 +201,7 @@ function renderHeader(): void {
 
 function renderRunBar(): void {
   renderRunBarView(
-    el('runbar'),
+    byId('runbar'),
     {
       t: state.t,
       lang: state.lang,
@@ -252,7 +250,7 @@ function updateProgress(): void {
 
 function renderVerdictPane(): void {
   renderVerdict(
-    el('verdict'),
+    byId('verdict'),
     {
       summary: state.summary,
       preview: state.preview,
@@ -270,8 +268,8 @@ function renderVerdictPane(): void {
     state.lang,
     state.t,
   );
-  el('results').classList.toggle('stale', state.stale);
-  el('verdict').dataset.finals = String(state.finals);
+  byId('results').classList.toggle('stale', state.stale);
+  byId('verdict').dataset.finals = String(state.finals);
 }
 
 function renderChartsPane(): void {
@@ -280,7 +278,7 @@ function renderChartsPane(): void {
   if (!s || !scenario) return;
   const token = ++state.chartsToken;
   void renderCharts(
-    el('charts'),
+    byId('charts'),
     s,
     scenario,
     state.lang,
@@ -297,7 +295,7 @@ function renderComparePane(): void {
     summary: state.summary && !state.preview && !state.stale ? state.summary : undefined,
   };
   renderCompare(
-    el('compare'),
+    byId('compare'),
     state.pinned,
     b,
     {
@@ -351,20 +349,20 @@ function editorCtx(): EditorCtx {
 function drawEditorInSteps(): void {
   const token = ++state.editorToken;
   const current = () => token === state.editorToken;
-  void renderEditorInSteps(el('editor'), editorCtx(), state.open, nextFrame, current).then(
+  void renderEditorInSteps(byId('editor'), editorCtx(), state.open, nextFrame, current).then(
     (done) => done && showProblems(),
   );
 }
 
 function renderEditorPane(): void {
   state.editorToken++;
-  renderEditor(el('editor'), editorCtx(), state.open);
+  renderEditor(byId('editor'), editorCtx(), state.open);
   showProblems();
 }
 
 function showProblems(): void {
-  const marked = markProblems(el('editor'), state.problems, state.lang);
-  replaceChildren(el('problems'), problemSummary(marked, state.t));
+  const marked = markProblems(byId('editor'), state.problems, state.lang);
+  replaceChildren(byId('problems'), problemSummary(marked, state.t));
 }
 
 /** Validates the draft (unless given its validation); keeps it as the running scenario when valid. */
@@ -409,7 +407,7 @@ function updatePanels(): void {
 
 function markStale(): void {
   state.stale = true;
-  el('results').classList.add('stale');
+  byId('results').classList.add('stale');
   setStatus(() => state.t('stale'));
   if (state.pinned) renderComparePane();
 }
@@ -500,7 +498,7 @@ function startRun(): void {
       if (stage === 'full') {
         renderComparePane();
         updateExportButtons(!!state.summary && !state.preview);
-        el('verdict-live').textContent = headline(summary, state.lang, state.t);
+        byId('verdict-live').textContent = headline(summary, state.lang, state.t);
       }
     },
     finished() {
@@ -718,7 +716,7 @@ function renderAll(): void {
 }
 
 function start(): void {
-  el('editor').addEventListener('submit', (e) => e.preventDefault());
+  byId('editor').addEventListener('submit', (e) => e.preventDefault());
   sizingPanel.render();
   sensitivityPanel.render();
   window.addEventListener('hashchange', () => {
