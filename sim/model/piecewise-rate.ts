@@ -15,13 +15,19 @@ export function monthStart(monthIndex: number): number {
   return year * DAYS_PER_YEAR + MONTH_START_DAY[monthIndex - year * 12];
 }
 
+/** Month (0–11) of each whole day (0–364) of a year. */
+const MONTH_OF_DAY = Uint8Array.from({ length: DAYS_PER_YEAR }, (_, day) => {
+  let m = 11;
+  while (MONTH_START_DAY[m] > day) m--;
+  return m;
+});
+
 /** Index of the month containing model time `t`. */
 export function monthIndexAt(t: number): number {
   const year = Math.floor(t / DAYS_PER_YEAR);
-  const day = t - year * DAYS_PER_YEAR;
-  let m = 11;
-  while (MONTH_START_DAY[m] > day) m--;
-  return year * 12 + m;
+  const day = Math.floor(t - year * DAYS_PER_YEAR);
+  // Rounding can leave `day` just below 0 (t a hair below a year's start): the last month before.
+  return year * 12 + (day < 0 ? -1 : MONTH_OF_DAY[day]);
 }
 
 /**
