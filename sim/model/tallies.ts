@@ -16,6 +16,7 @@ import {
   QUEUE_SERIES,
   ROUTE_KPIS,
   resultLayout,
+  ResultColumns,
   type ChainKpi,
   type ReplicationResult,
   type ResultLayout,
@@ -66,7 +67,9 @@ export class Tallies {
   private readonly cohortHome: Float64Array;
   private readonly cohortDays: number[][];
   /** Days-to-home histogram of all reported cohorts (bins of HISTOGRAM_BIN_DAYS). */
-  private readonly daysToHome = new Float64Array(HISTOGRAM_BINS);
+  private readonly daysToHome: Float64Array;
+  /** Where the result's columns live (one buffer). */
+  private readonly columns: ResultColumns;
   private arrivedTotal = 0;
   private housedTotal = 0;
   private exitedTotal = 0;
@@ -77,7 +80,8 @@ export class Tallies {
   ) {
     this.layout = resultLayout(s);
     this.years = this.layout.years.length;
-    for (const name of this.layout.yearly) this.yearly[name] = new Float64Array(this.years);
+    this.columns = new ResultColumns(this.layout);
+    for (const name of this.layout.yearly) this.yearly[name] = this.columns.take(this.years);
     this.chain = Object.fromEntries(CHAIN_KPIS.map((k) => [k, this.yearly[k]])) as Record<
       ChainKpi,
       Float64Array
@@ -100,7 +104,8 @@ export class Tallies {
       exit: index('exit'),
     };
     this.nodes = this.layout.flowNodes.length;
-    this.flow = new Float64Array(this.nodes * this.nodes);
+    this.flow = this.columns.take(this.nodes * this.nodes);
+    this.daysToHome = this.columns.take(HISTOGRAM_BINS);
     this.at = new Float64Array(this.nodes);
     this.admissions = s.facilities.map((f) => this.yearly[`admissions:${f.id}`]);
     this.departures = s.facilities.map((f) => this.yearly[`departures:${f.id}`]);
@@ -280,7 +285,7 @@ export class Tallies {
     const weeks = this.layout.weeks;
     const lastWeekDays = years * DAYS_PER_YEAR - (weeks - 1) * DAYS_PER_WEEK;
     const perWeek = (l: Level) => {
-      const mean = new Float64Array(weeks);
+      const mean = this.columns.take(weeks);
       for (let w = 0; w < weeks - 1; w++) mean[w] = l.weekly[w] / DAYS_PER_WEEK;
       mean[weeks - 1] = l.weekly[weeks - 1] / lastWeekDays;
       return mean;

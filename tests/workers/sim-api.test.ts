@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { expose, wrap } from 'comlink';
 import { createSimApi, type BatchOutcome, type SimWorkerApi } from '../../workers/sim-api.ts';
 import { runReplication } from '../../sim/run-replication.ts';
+import { resultBuffers } from '../../sim/results/replication-result.ts';
 import { scenario } from './helpers.ts';
 
 function connect(api: SimWorkerApi) {
@@ -52,6 +53,8 @@ describe('the simulation worker API', () => {
     // A transferred buffer is detached on the sending side.
     expect(sent?.ok && sent.results[0].flow.buffer.byteLength).toBe(0);
     expect(sent?.ok && Object.values(sent.results[0].weekly)[0].buffer.byteLength).toBe(0);
+    // All columns of a result share one buffer: one transfer per replication, not ~100.
+    expect(received.ok && new Set(resultBuffers(received.results[0])).size).toBe(1);
     close();
   });
 
