@@ -65,6 +65,28 @@ describe('a run on the worker pool', () => {
     expect(normalised(summary)).toBe(referenceJson(12));
   });
 
+  test("queues a worker's next batch before its last one comes back", async () => {
+    // A worker must not sit idle while the main thread folds in its results.
+    const log: string[] = [];
+    const logged = (api: SimWorkerApi) => ({
+      init: api.init,
+      runBatch: (from: number, to: number) => {
+        log.push(`run ${from}`);
+        return api.runBatch(from, to);
+      },
+    });
+    const isBatchReply = (data: unknown) =>
+      Array.isArray((data as { value?: { results?: unknown } })?.value?.results);
+    const factory = channelFactory(logged, (data) => {
+      if (isBatchReply(data)) log.push('back');
+    });
+    const pool = track(new SimPool(factory, { workers: 1, batchSize: 2 }));
+    expect(normalised(await pool.run(scenario, { replications: 6 }))).toBe(referenceJson(6));
+    // The second batch started before the first one's results reached the pool.
+    expect(log.slice(0, 3)).toEqual(['run 0', 'run 2', 'back']);
+    expect(log.filter((e) => e === 'back')).toHaveLength(3);
+  });
+
   test('does not hold on to results once folded in, so memory stays flat in replications', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
