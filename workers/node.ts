@@ -6,7 +6,16 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism, tmpdir } from 'node:os';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,13 +41,15 @@ const bundles = new Map<string, URL | undefined>();
 /**
  * `entry` bundled into one ES module (made once per process), or undefined if esbuild
  * fails. The file is named by a hash of its contents in a shared temporary folder, so
- * processes reuse it and files pile up only as the code changes. An entry that reads its
- * own URL (a query) cannot be bundled.
+ * processes reuse it; bundles of older code go once unused for a week. The bundle carries
+ * a source map, so stack traces name the TypeScript sources. An entry that reads its own
+ * URL (a query) cannot be bundled.
  */
 export function bundled(entry: URL): URL | undefined {
   if (entry.search) return undefined;
   if (!bundles.has(entry.href)) {
     let url: URL | undefined;
+    const dir = join(tmpdir(), 'doorstroom-workers');
     try {
       const { outputFiles } = buildSync({
         entryPoints: [fileURLToPath(entry)],
@@ -47,6 +58,11 @@ export function bundled(entry: URL): URL | undefined {
         format: 'esm',
         target: 'node20',
         write: false,
+        // Nominal: puts the source map's paths relative to the folder the bundle goes to.
+        outfile: join(dir, 'sim.worker.mjs'),
+        // Stack traces of model errors then name the TypeScript sources (see the Worker below).
+        sourcemap: 'inline',
+        sourcesContent: false,
         logLevel: 'silent',
         // CommonJS dependencies may require Node built-ins: give the ES module a require.
         banner: {
@@ -55,13 +71,16 @@ export function bundled(entry: URL): URL | undefined {
       });
       const code = outputFiles[0].contents;
       const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-      const dir = join(tmpdir(), 'doorstroom-workers');
       const file = join(dir, `sim.worker.${hash}.mjs`);
-      if (!existsSync(file)) {
+      if (existsSync(file)) {
+        const now = new Date();
+        utimesSync(file, now, now); // in use: not stale
+      } else {
         mkdirSync(dir, { recursive: true });
         const partial = `${file}.${process.pid}.part`;
         writeFileSync(partial, code);
         renameSync(partial, file); // atomic: another process never loads half a file
+        removeStaleBundles(dir);
       }
       url = pathToFileURL(file);
     } catch {
@@ -70,6 +89,26 @@ export function bundled(entry: URL): URL | undefined {
     bundles.set(entry.href, url);
   }
   return bundles.get(entry.href);
+}
+
+/** Bundles unused this long are removed when a new one is written (ms): a week. */
+const STALE_BUNDLE_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Removes bundles of older code from `dir`: those not used for STALE_BUNDLE_MS (a process
+ * still running old code touches its bundle whenever it starts a pool, so it keeps it).
+ */
+export function removeStaleBundles(dir: string): void {
+  const cutoff = Date.now() - STALE_BUNDLE_MS;
+  for (const name of readdirSync(dir)) {
+    if (!/^sim\.worker\.[0-9a-f]+\.mjs/.test(name)) continue;
+    const path = join(dir, name);
+    try {
+      if (statSync(path).mtimeMs < cutoff) rmSync(path);
+    } catch {
+      // removed by another process meanwhile
+    }
+  }
 }
 
 /**
@@ -83,7 +122,7 @@ export function nodeWorkerFactory(entry: URL = SIM_WORKER_NODE): WorkerFactory {
     const worker = !ts
       ? new Worker(entry)
       : bundle
-        ? new Worker(bundle)
+        ? new Worker(bundle, { execArgv: ['--enable-source-maps'] })
         : new Worker(tsBootstrap(entry), { eval: true });
     worker.on('error', (e: Error) => onDeath(`worker error: ${e.message}`));
     worker.on('messageerror', (e: Error) => onDeath(`message could not be read: ${e.message}`));

@@ -1,13 +1,19 @@
 // The worker pool: identical summaries for any number of workers, out-of-order arrival, progress,
 // cancel, and recovery from dying workers. Real worker_threads except where timing is staged.
 import { afterEach, describe, expect, test } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CancelledError, ReplicationError, SimPool, type PoolOptions } from '../../workers/pool.ts';
-import { SIM_WORKER_NODE, bundled, createNodePool, nodeWorkerFactory } from '../../workers/node.ts';
+import {
+  SIM_WORKER_NODE,
+  bundled,
+  createNodePool,
+  nodeWorkerFactory,
+  removeStaleBundles,
+} from '../../workers/node.ts';
 import type { SimWorkerApi } from '../../workers/sim-api.ts';
 import {
   channelFactory,
@@ -184,6 +190,34 @@ test('the Node simulation worker is bundled once per process, named by its conte
   expect(bundled(new URL('./fixtures/faulty.worker.ts?exitAt=4', import.meta.url))).toBe(undefined);
   // If esbuild fails, the factory falls back to registering tsx in the thread.
   expect(bundled(new URL('./fixtures/no-such.worker.ts', import.meta.url))).toBe(undefined);
+});
+
+test('bundles of older code are removed once unused for a week', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bundles-'));
+  const old = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+  const names = [
+    'sim.worker.0a.mjs',
+    'sim.worker.0b.mjs',
+    'sim.worker.0c.mjs.77.part',
+    'notes.txt',
+  ];
+  for (const name of names) writeFileSync(join(dir, name), '');
+  for (const name of ['sim.worker.0a.mjs', 'sim.worker.0c.mjs.77.part', 'notes.txt']) {
+    utimesSync(join(dir, name), old, old);
+  }
+  removeStaleBundles(dir);
+  expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'sim.worker.0b.mjs']);
+});
+
+test('a model error in a bundled worker has a stack trace naming the TypeScript source', async () => {
+  const entry = new URL('./fixtures/model-error.worker.ts', import.meta.url);
+  expect(bundled(entry)).toBeDefined();
+  const pool = track(new SimPool(nodeWorkerFactory(entry), { workers: 1 }));
+  const error = await pool.run(scenario, { replications: 1 }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ReplicationError);
+  expect(String((error as Error).cause)).toMatch(
+    /at failingReplication \(.*tests\/workers\/fixtures\/model-error\.worker\.ts:11:9\)/,
+  );
 });
 
 describe('a worker that dies', () => {
