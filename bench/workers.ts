@@ -1,11 +1,14 @@
 /**
  * Worker-pool benchmark, all figures from one run: replications/s on warm pools of 1 and of 2
- * workers, the parallel efficiency, and a check that they give the same summaries. The pools
+ * workers, the parallel efficiency, the machine's own ceiling for it (two separate runs at
+ * once), and a check that they give the same summaries. The pools
  * take turns in rounds (order alternating), so load from other processes hits both alike.
  * Usage: npx tsx bench/workers.ts [--replications 1000] [--rounds 5] [--counts 1,2]
  * [--scenario path]   (npm run bench -- --workers runs it too).
  */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseScenario } from '../sim/scenario/validate.ts';
@@ -90,6 +93,38 @@ for (const t of tallies) {
 }
 console.log(`load average after: ${load()} (other processes take cores from the workers)`);
 
+/**
+ * The machine's own ceiling for 2 workers: two separate single-threaded runs at once, each
+ * against one run alone (replications/s; median of 3). No pool can beat it: it shows what two busy cores
+ * cost each other here (shared caches and memory; the lone run's garbage collector and
+ * compiler threads also have the idle core to themselves).
+ */
+async function machineCeiling(): Promise<number> {
+  const part = () =>
+    promisify(execFile)(
+      process.execPath,
+      [
+        ...process.execArgv,
+        new URL('./bench.ts', import.meta.url).pathname,
+        '--part',
+        'model:fast',
+        '--replications',
+        '150',
+        '--scenario',
+        values.scenario,
+      ],
+      { encoding: 'utf8' },
+    ).then(({ stdout }) => JSON.parse(stdout.trim().split('\n').pop()!) as { ms: number });
+  const ratios: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const alone = await part();
+    const together = await Promise.all([part(), part()]);
+    ratios.push(alone.ms / ((together[0].ms + together[1].ms) / 2));
+  }
+  return median(ratios);
+}
+const ceiling = counts.includes(2) ? await machineCeiling() : undefined;
+
 const one = tallies.find((t) => t.workers === 1);
 for (const t of tallies) {
   if (!one || t === one) continue;
@@ -101,6 +136,12 @@ for (const t of tallies) {
       ` median ${(median(perRoundEff) * 100).toFixed(1)}%)` +
       (t.workers === 2 ? `; target ≥ 85%: ${efficiency >= 0.85 ? 'met' : 'NOT met'}` : ''),
   );
+  if (t.workers === 2 && ceiling !== undefined) {
+    console.log(
+      `machine ceiling: two single-threaded runs at once each go at ${(ceiling * 100).toFixed(1)}%` +
+        ` of one alone; the pool reaches ${((efficiency / ceiling) * 100).toFixed(1)}% of that`,
+    );
+  }
 }
 const two = tallies.find((t) => t.workers === 2);
 if (two) {
