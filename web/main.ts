@@ -15,6 +15,7 @@ import { loadLibrary, type LibraryScenario } from './catalogue.ts';
 import { byId, h, nextFrame, replaceChildren } from './dom.ts';
 import { fileDate, number } from './format.ts';
 import { translator, type Lang, type T } from './i18n.ts';
+import { runErrorMessage } from './run-errors.ts';
 import { Runner, type Job, type SessionHandlers } from './runner.ts';
 import { headline, renderVerdict } from './verdict-view.ts';
 import { renderCharts } from './results-view.ts';
@@ -525,8 +526,10 @@ function startRun(): void {
     failed(error) {
       state.progress = undefined;
       updateProgress();
-      setStatus(() => state.t('runError', { message: error.message }));
-      notify({ kind: 'error', text: state.t('runError', { message: error.message }) });
+      const explained = () =>
+        state.t('runError', { message: runErrorMessage(error.message, state.lang) });
+      setStatus(explained);
+      notify({ kind: 'error', text: explained() });
     },
   };
   state.progress = { label: '', done: 0, total: jobs[0].preview ?? jobs[0].replications };
