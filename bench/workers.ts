@@ -1,8 +1,8 @@
 /**
  * Worker-pool benchmark, all figures from one run: replications/s on warm pools of 1 and of 2
  * workers, the parallel efficiency, the machine's own ceiling for it (two separate runs at
- * once), and a check that they give the same summaries. The pools
- * take turns in rounds (order alternating), so load from other processes hits both alike.
+ * once), and a check that they give the same summaries. The pools take turns in rounds
+ * (order alternating), so load from other processes hits both alike.
  * Usage: npx tsx bench/workers.ts [--replications 1000] [--rounds 5] [--counts 1,2]
  * [--scenario path]   (npm run bench -- --workers runs it too).
  */
@@ -95,9 +95,9 @@ console.log(`load average after: ${load()} (other processes take cores from the 
 
 /**
  * The machine's own ceiling for 2 workers: two separate single-threaded runs at once, each
- * against one run alone (replications/s; median of 3). No pool can beat it: it shows what two busy cores
- * cost each other here (shared caches and memory; the lone run's garbage collector and
- * compiler threads also have the idle core to themselves).
+ * against one run alone (replications/s; median of 3). No pool can beat it: it shows what
+ * two busy cores cost each other here (shared caches and memory; the lone run's garbage
+ * collector and compiler threads also have the idle core to themselves).
  */
 async function machineCeiling(): Promise<number> {
   const part = () =>

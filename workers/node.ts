@@ -96,7 +96,7 @@ const STALE_BUNDLE_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * Removes bundles of older code from `dir`: those not used for STALE_BUNDLE_MS (a process
- * still running old code touches its bundle whenever it starts a pool, so it keeps it).
+ * touches its bundle when it first starts a pool, so one running old code keeps its own).
  */
 export function removeStaleBundles(dir: string): void {
   const cutoff = Date.now() - STALE_BUNDLE_MS;
