@@ -75,6 +75,33 @@ export function r1(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
+/** How a vertical rule looks: its class, colour, width and dashes (SVG's defaults if absent). */
+export interface RuleStyle {
+  className?: string;
+  stroke: string;
+  width?: number;
+  dash?: string;
+}
+
+/**
+ * Appends a vertical line at `x` from `y1` to `y2` to `parent`: a grid line, a marker, a
+ * reference value. Attributes come in one fixed order, so snapshots of the SVG stay stable.
+ */
+export function verticalRule(
+  parent: Selection<SVGGElement, unknown, null, undefined>,
+  x: number,
+  y1: number,
+  y2: number,
+  style: RuleStyle,
+): Selection<SVGLineElement, unknown, null, undefined> {
+  const line = parent.append('line');
+  if (style.className) line.attr('class', style.className);
+  line.attr('x1', x).attr('x2', x).attr('y1', y1).attr('y2', y2).attr('stroke', style.stroke);
+  if (style.width !== undefined) line.attr('stroke-width', style.width);
+  if (style.dash) line.attr('stroke-dasharray', style.dash);
+  return line;
+}
+
 /**
  * Empties `element` and draws an SVG frame with title and description in it.
  * The title is drawn at the top left; the plot area starts below it.

@@ -9,6 +9,7 @@ import {
   r1,
   valueTicks,
   type ChartOptions,
+  verticalRule,
 } from './common.ts';
 
 export interface DaysToHomeData {
@@ -103,15 +104,7 @@ export function daysToHome(
   });
   marks.forEach((m, k) => {
     const px = r1(x(m));
-    f.plot
-      .append('line')
-      .attr('class', 'mark')
-      .attr('x1', px)
-      .attr('x2', px)
-      .attr('y1', -4)
-      .attr('y2', f.h)
-      .attr('stroke', PALETTE.black)
-      .attr('stroke-dasharray', '4 3');
+    verticalRule(f.plot, px, -4, f.h, { className: 'mark', stroke: PALETTE.black, dash: '4 3' });
     f.plot
       .append('text')
       .attr('x', px + 4)

@@ -13,6 +13,7 @@ import {
   valueTicks,
   type ChartOptions,
   type LegendItem,
+  verticalRule,
 } from './common.ts';
 
 /** The evaluated sizes, in increasing order of units, and what the search found. */
@@ -259,16 +260,12 @@ export function sizingCurve(
   // Today's size and the answer, across both panels.
   const marks = f.plot.append('g').attr('class', 'marks');
   const cx = r1(x(data.current));
-  marks
-    .append('line')
-    .attr('class', 'current')
-    .attr('x1', cx)
-    .attr('x2', cx)
-    .attr('y1', 0)
-    .attr('y2', r1(f.h))
-    .attr('stroke', PALETTE.grey)
-    .attr('stroke-width', 1.5)
-    .attr('stroke-dasharray', '1 3');
+  verticalRule(marks, cx, 0, r1(f.h), {
+    className: 'current',
+    stroke: PALETTE.grey,
+    width: 1.5,
+    dash: '1 3',
+  });
   const ax = data.answer === null ? undefined : r1(x(data.answer));
   // Labels carry a white halo, so lines under them do not hide them. The answer's label sits
   // in the top row, today's in the second, on the side away from the answer; the target's
@@ -287,15 +284,7 @@ export function sizingCurve(
       .text(L.current(options.format.number(data.current))),
   );
   if (ax !== undefined) {
-    marks
-      .append('line')
-      .attr('class', 'answer')
-      .attr('x1', ax)
-      .attr('x2', ax)
-      .attr('y1', 0)
-      .attr('y2', r1(f.h))
-      .attr('stroke', PALETTE.black)
-      .attr('stroke-width', 2);
+    verticalRule(marks, ax, 0, r1(f.h), { className: 'answer', stroke: PALETTE.black, width: 2 });
     const right = ax < 90;
     halo(
       marks

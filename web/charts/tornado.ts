@@ -11,6 +11,7 @@ import {
   r1,
   type ChartOptions,
   type LegendItem,
+  verticalRule,
 } from './common.ts';
 import type { NumberFormat } from '../format.ts';
 
@@ -97,13 +98,7 @@ export function tornado(
   const digits = step < 0.01 ? 1 : 0;
   const grid = f.plot.append('g').attr('class', 'grid');
   for (const t of ticks) {
-    grid
-      .append('line')
-      .attr('x1', r1(x(t)))
-      .attr('x2', r1(x(t)))
-      .attr('y1', 0)
-      .attr('y2', r1(f.h))
-      .attr('stroke', PALETTE.grid);
+    verticalRule(grid, r1(x(t)), 0, r1(f.h), { stroke: PALETTE.grid });
   }
   axisBottom(
     f.plot,
@@ -183,16 +178,12 @@ export function tornado(
       );
     });
   }
-  f.plot
-    .append('line')
-    .attr('class', 'nominal')
-    .attr('x1', nx)
-    .attr('x2', nx)
-    .attr('y1', -6)
-    .attr('y2', r1(f.h))
-    .attr('stroke', PALETTE.black)
-    .attr('stroke-width', 1.5)
-    .attr('stroke-dasharray', '4 3');
+  verticalRule(f.plot, nx, -6, r1(f.h), {
+    className: 'nominal',
+    stroke: PALETTE.black,
+    width: 1.5,
+    dash: '4 3',
+  });
   f.plot
     .append('text')
     .attr('class', 'nominal-label')
