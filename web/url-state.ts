@@ -2,6 +2,7 @@
 // (or `#id=<library scenario>`), plus seed, replications, input uncertainty and language.
 // Decoding never trusts the hash: raw data for validateScenario, or an error; never throws.
 import type { Lang } from '../sim/results/verdict.ts';
+import { REPLICATIONS } from '../sim/scenario/schema.ts';
 
 /** The version prefix of the compressed scenario in the hash. */
 export const URL_VERSION = 'v1';
@@ -21,6 +22,14 @@ export interface LinkState {
 }
 
 export type Decoded = { ok: true; state: LinkState } | { ok: false; reason: string };
+
+/** A count of replications from the URL, or undefined unless it is a whole number in range. */
+function replicationCount(text: string): number | undefined {
+  const value = Number(text);
+  return Number.isInteger(value) && value >= REPLICATIONS.min && value <= REPLICATIONS.max
+    ? value
+    : undefined;
+}
 
 function toBase64Url(bytes: Uint8Array): string {
   let bin = '';
@@ -126,18 +135,14 @@ export async function decodeHash(hash: string): Promise<Decoded> {
   }
   const n = params.get('n');
   if (n !== null) {
-    const value = Number(n);
-    if (!Number.isInteger(value) || value < 2 || value > 100000) {
-      return { ok: false, reason: `invalid number of replications "${n}"` };
-    }
+    const value = replicationCount(n);
+    if (value === undefined) return { ok: false, reason: `invalid number of replications "${n}"` };
     state.replications = value;
   }
   const iu = params.get('iu');
   if (iu !== null) {
-    const value = Number(iu);
-    if (!Number.isInteger(value) || value < 2 || value > 100000) {
-      return { ok: false, reason: `invalid futures per draw "${iu}"` };
-    }
+    const value = replicationCount(iu);
+    if (value === undefined) return { ok: false, reason: `invalid futures per draw "${iu}"` };
     state.perDraw = value;
   }
   const lang = params.get('lang');

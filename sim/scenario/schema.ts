@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** Allowed number of replications of a run. */
+export const REPLICATIONS = { min: 2, max: 100_000 } as const;
+
 /** The schema version this code reads and writes. */
 export const SCHEMA_VERSION = 1;
 
@@ -207,7 +210,7 @@ export const scenarioSchema = z
     warmupYears: z.number().int().min(0).max(20).default(3),
     /** Default seed and number of replications of a run. */
     seed: z.union([z.string().min(1), z.number().int()]).default('doorstroom'),
-    replications: z.number().int().min(2).max(100000).default(1000),
+    replications: z.number().int().min(REPLICATIONS.min).max(REPLICATIONS.max).default(1000),
     householdTypes: z.array(householdTypeSchema).min(1),
     facilities: z.array(facilitySchema).min(1),
     arrivals: z.array(arrivalStreamSchema).min(1),
