@@ -17,7 +17,44 @@ const DUTCH: Rule[] = [
   [/^must be a whole number$/, () => 'moet een geheel getal zijn'],
   [/^is required/, () => 'is verplicht'],
   [/^must be a number$/, () => 'moet een getal zijn'],
-  [/^must be of type (\w+)$/, (m) => `heeft een verkeerde vorm (verwacht: ${m[1]})`],
+  [/^must be text$/, () => 'moet tekst zijn'],
+  [/^must be true or false$/, () => 'moet ja of nee (true of false) zijn'],
+  [/^must be a list$/, () => 'moet een lijst zijn'],
+  [/^must be a group of (fields|named values)$/, () => 'heeft een verkeerde vorm'],
+  [/^must not be empty$/, () => 'mag niet leeg zijn'],
+  [
+    /^must be at most (\S+) characters$/,
+    (m) => `mag hoogstens ${dutchNumber(m[1])} tekens lang zijn`,
+  ],
+  [
+    /^must (?:have at most|be at most) (\S+) (?:entries|values|weights)$/,
+    (m) => `mag hoogstens ${dutchNumber(m[1])} waarden hebben`,
+  ],
+  [/^needs at least (\d+) entries$/, (m) => `heeft minstens ${m[1]} waarden nodig`],
+  [/^needs at least one (.+)$/, () => 'heeft minstens één nodig'],
+  [/^must be at most (\S+)$/, (m) => `mag hoogstens ${dutchNumber(m[1])} zijn`],
+  [/^must be at least (\S+)$/, (m) => `moet minstens ${dutchNumber(m[1])} zijn`],
+  [/^must be ≥ (-?[\d.,]+)$/, (m) => `moet minstens ${dutchNumber(m[1])} zijn`],
+  [/^must be > (-?[\d.,]+)$/, (m) => `moet groter dan ${dutchNumber(m[1])} zijn`],
+  [/^names the same day as "(.+)"$/, (m) => `valt op dezelfde dag als “${m[1]}”`],
+  [
+    /^must not exceed the places in the start year \((\d+)\)$/,
+    (m) => `mag niet meer zijn dan het aantal plaatsen in het eerste jaar (${m[1]})`,
+  ],
+  [
+    /^"(.*)" is not a parameter path$/,
+    (m) =>
+      `“${m[1]}” verwijst niet op de juiste manier naar een getal (bijvoorbeeld facilities[0].capacity.2024)`,
+  ],
+  [
+    /^has (\S+) more problems; correct these first$/,
+    (m) => `en nog ${dutchNumber(m[1])} problemen; los eerst deze op`,
+  ],
+  [/^must be printable text without "\/"$/, () => 'moet leesbare tekst zonder “/” zijn'],
+  [
+    /^must be a text without "\/" or a whole number$/,
+    () => 'moet tekst zonder “/” of een geheel getal zijn',
+  ],
   [/^must be one of: (.*)$/, (m) => `moet een van deze zijn: ${m[1]}`],
   [/^must serve at least one household type$/, () => 'kies minstens één huishoudtype'],
   [/^must serve at least one route$/, () => 'kies minstens één route'],
@@ -105,13 +142,16 @@ const DUTCH: Rule[] = [
     /^makes the scenario invalid: ([^:]+): (.*)$/,
     (m) => `maakt het scenario ongeldig: ${m[1]}: ${problemMessage(m[2], 'nl')}`,
   ],
-  [/^key is invalid: .*must be a year/, () => 'moet een jaar (2027) of een maand (2024-07) zijn'],
-  [/^Too small: expected number to be >=(\S+)$/, (m) => `moet minstens ${m[1]} zijn`],
-  [/^Too big: expected number to be <=(\S+)$/, (m) => `mag hoogstens ${m[1]} zijn`],
-  [/^Too small: expected string to have >=1 characters$/, () => 'mag niet leeg zijn'],
-  [/^Too small: expected array to have >=1 items$/, () => 'heeft minstens één nodig'],
-  [/^Invalid input: expected int/, () => 'moet een geheel getal zijn'],
+  [
+    /^key is invalid: .*must be a year/,
+    () => 'moet een jaar (2027) of een maand (2024-07) zijn, van 2000 tot en met 2100',
+  ],
 ];
+
+/** "100,000" (as the validator writes it) as Dutch writes it: "100.000". */
+function dutchNumber(text: string): string {
+  return text.replace(/[,.]/g, (c) => (c === ',' ? '.' : ','));
+}
 
 function pct(text: string, lang: Lang): string {
   const x = Number(text);

@@ -11,56 +11,108 @@ export const REPLICATIONS = { min: 2, max: 100_000 } as const;
 /** The schema version this code reads and writes. */
 export const SCHEMA_VERSION = 1;
 
-/** Where a parameter's value comes from: a document, or an estimate that says so. */
-export const noteSchema = z.union([
-  z.object({ source: z.string().min(1) }).strict(),
-  z.object({ assumption: z.string().min(1) }).strict(),
-  z.object({ source: z.string().min(1), assumption: z.string().min(1) }).strict(),
-]);
-export type Note = z.infer<typeof noteSchema>;
+/** Largest number of days in any duration or waiting time: 100 years, a whole life. */
+export const MAX_DAYS = 36_500;
 
-/** Per-field notes of an object: field name → note. */
-const notes = z.record(z.string(), noteSchema).optional();
+/**
+ * A number with its allowed range. Every number in the scenario has one: the range a real
+ * region could have, so that a typing error is caught here and no run can be asked to
+ * build more than a browser tab can hold. The range appears in docs/scenario.md.
+ */
+function quantity(range: {
+  min: number;
+  max: number;
+  /** The minimum itself is not allowed (`> min` instead of `≥ min`). */
+  above?: boolean;
+  integer?: boolean;
+}) {
+  let q = z.number({ error: 'must be a number' });
+  q = range.above
+    ? q.gt(range.min, `must be > ${range.min}`)
+    : q.min(range.min, `must be ≥ ${range.min}`);
+  q = q.max(range.max, `must be at most ${range.max.toLocaleString('en-GB')}`);
+  return range.integer ? q.int('must be a whole number') : q;
+}
 
-const finite = z.number().refine(Number.isFinite, 'must be a finite number');
-const nonNegative = finite.refine((v) => v >= 0, 'must be ≥ 0');
-const positive = finite.refine((v) => v > 0, 'must be > 0');
-const share = finite.refine((v) => v >= 0 && v <= 1, 'must be a share between 0 and 1');
+const share = z
+  .number({ error: 'must be a number' })
+  .min(0, 'must be a share between 0 and 1')
+  .max(1, 'must be a share between 0 and 1');
+/** Free text shown to users (names, labels): one line. */
+const label = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const id = z
   .string()
+  .max(60, 'must be at most 60 characters')
   .regex(
     /^[a-z][a-z0-9-]*$/,
     'must be lower-case letters, digits and hyphens, starting with a letter',
   );
 
-/** A key of a step function: a year ("2027") or the first day of a month ("2024-07"). */
-export const STEP_KEY = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
+/** Calendar years a scenario may cover. */
+export const YEARS = { min: 2000, max: 2100 } as const;
+
+/**
+ * A key of a step function: a year ("2027") or the first day of a month ("2024-07"),
+ * within {@link YEARS}.
+ */
+export const STEP_KEY = /^(20\d\d|2100)(-(0[1-9]|1[0-2]))?$/;
 
 /**
  * A value that changes in steps: key = year or year-month from which it holds.
- * The first key must not be after the start year (checked in validate.ts).
+ * The first key must not be after the start year, and no two keys may name the same
+ * day ("2024" and "2024-01"): both checked in validate.ts.
  */
 function stepFunction<T extends z.ZodType>(value: T) {
   return z
-    .record(z.string().regex(STEP_KEY, 'must be a year ("2027") or a month ("2024-07")'), value)
+    .record(
+      z
+        .string()
+        .regex(STEP_KEY, 'must be a year ("2027") or a month ("2024-07") from 2000 to 2100'),
+      value,
+    )
     .refine((r) => Object.keys(r).length > 0, 'needs at least one year');
 }
 export type StepFunction<T> = Record<string, T>;
 
-/** A random duration: mean and coefficient of variation, or a table (see DurationSpec). */
-export const durationSchema = z.discriminatedUnion('dist', [
-  z.object({ dist: z.literal('fixed'), mean: nonNegative }).strict(),
-  z.object({ dist: z.literal('exponential'), mean: positive }).strict(),
-  z.object({ dist: z.literal('lognormal'), mean: positive, cv: positive }).strict(),
-  z.object({ dist: z.literal('gamma'), mean: positive, cv: positive }).strict(),
-  z
-    .object({
-      dist: z.literal('empirical'),
-      values: z.array(nonNegative).min(1, 'needs at least one value'),
-      weights: z.array(nonNegative).optional(),
-    })
-    .strict(),
-]);
+/** Coefficient of variation (sd / mean): 0 is a fixed duration, 10 is wilder than any stay data. */
+const cv = quantity({ min: 0, max: 10 }).meta({
+  description:
+    'Coefficient of variation (standard deviation / mean); 0 means always the mean. At most 10: no recorded length of stay varies more.',
+});
+
+/**
+ * A random duration, in the unit of the field that holds it: mean and coefficient of
+ * variation, or a table (see DurationSpec).
+ * @param maxMean largest mean or table value, in that unit (100 years).
+ */
+export function durationSchema(maxMean: number = MAX_DAYS) {
+  const mean = quantity({ min: 0, max: maxMean, above: true });
+  const value = quantity({ min: 0, max: maxMean });
+  return z.discriminatedUnion('dist', [
+    z.object({ dist: z.literal('fixed'), mean: value }).strict(),
+    z.object({ dist: z.literal('exponential'), mean }).strict(),
+    z.object({ dist: z.literal('lognormal'), mean, cv }).strict(),
+    z.object({ dist: z.literal('gamma'), mean, cv }).strict(),
+    z
+      .object({
+        dist: z.literal('empirical'),
+        values: z
+          .array(value)
+          .min(1, 'needs at least one value')
+          .max(10_000, 'must have at most 10,000 values'),
+        weights: z
+          .array(quantity({ min: 0, max: 1e9 }))
+          .max(10_000, 'must have at most 10,000 weights')
+          .optional()
+          .meta({
+            description:
+              'Relative weight of each value (equal when absent); each at most 1,000,000,000.',
+          }),
+      })
+      .strict(),
+  ]);
+}
+const days = durationSchema();
 
 /** Where triage sends a person. */
 export const PATHWAYS = [
@@ -97,12 +149,31 @@ const pathwaySharesSchema = z
   .strict();
 export type PathwayShares = Partial<Record<Pathway, number>>;
 
+/** Where a parameter's value comes from: a document, or an estimate that says so. */
+const noteText = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(5_000, 'must be at most 5,000 characters');
+export const noteSchema = z.union([
+  z.object({ source: noteText }).strict(),
+  z.object({ assumption: noteText }).strict(),
+  z.object({ source: noteText, assumption: noteText }).strict(),
+]);
+export type Note = z.infer<typeof noteSchema>;
+
+/** Per-field notes of an object: field name → note. */
+const notes = z.record(z.string().max(60), noteSchema).optional();
+
+/** Most places one facility can have: more than the largest Dutch region has in all. */
+const places = quantity({ min: 0, max: 100_000, integer: true });
+
 export const householdTypeSchema = z
   .object({
     id,
-    label: z.string().min(1),
-    /** Years lived in the region at entry. */
-    tenureYears: durationSchema,
+    label,
+    tenureYears: durationSchema(100).meta({
+      description: 'Years lived in the region at entry (years, at most 100).',
+    }),
     notes,
   })
   .strict();
@@ -110,22 +181,35 @@ export const householdTypeSchema = z
 export const facilitySchema = z
   .object({
     id,
-    name: z.string().min(1),
+    name: label,
     kind: z.enum(FACILITY_KINDS),
-    /** Household type ids this facility takes. */
-    serves: z.array(id).min(1, 'must serve at least one household type'),
-    /** Places, per year (a transition path). Cuts never evict. */
-    capacity: stepFunction(nonNegative.refine(Number.isInteger, 'must be a whole number')),
-    /** Length of the facility's own work (days): stabilisation, treatment, training. */
-    stay: durationSchema.optional(),
-    /** Share of those finishing their stay who leave the chain instead of needing a home. */
-    exitAfterStayShare: share.default(0),
-    /** Crisis only: days a person waits in the street queue before giving up (absent: never). */
-    patienceDays: durationSchema.optional(),
-    /** Persons in the facility when warm-up starts. */
-    initialOccupancy: nonNegative.refine(Number.isInteger, 'must be a whole number').default(0),
-    /** Cost of one occupied place for one day (euro). */
-    costPerPlaceDay: nonNegative.default(0),
+    serves: z
+      .array(id)
+      .min(1, 'must serve at least one household type')
+      .meta({ description: 'Household types this facility takes.' }),
+    capacity: stepFunction(places).meta({
+      description:
+        'Places from each year or month on (a transition path); a cut never evicts anyone. At most 100,000 places.',
+    }),
+    stay: days.optional().meta({
+      description: "Length of the facility's own work: stabilisation, treatment, training (days).",
+    }),
+    exitAfterStayShare: share.default(0).meta({
+      description:
+        'Share of those finishing their stay who leave the chain instead of needing a home.',
+    }),
+    patienceDays: days.optional().meta({
+      description:
+        'Crisis shelters only: days a person waits in the street queue before giving up (absent: never).',
+    }),
+    initialOccupancy: places.default(0).meta({
+      description:
+        'People in the facility when warm-up starts; at most its places in the start year.',
+    }),
+    costPerPlaceDay: quantity({ min: 0, max: 10_000 }).default(0).meta({
+      description:
+        'Cost of one occupied place for one day (euro). At most €10,000: above the most intensive care.',
+    }),
     notes,
   })
   .strict();
@@ -134,16 +218,28 @@ export const arrivalStreamSchema = z
   .object({
     id,
     householdType: id,
-    /** Facility id where the stream enters: a crisis shelter, or the waiting list of a place. */
-    entry: id,
-    /** Expected arrivals per year. */
-    ratePerYear: stepFunction(nonNegative),
-    /** 12 monthly factors, scaled to average 1 (so the yearly rate stays the yearly total). */
-    seasonality: z.array(nonNegative).length(12, 'must have 12 monthly factors').optional(),
-    /** Share who leave within days with their own solution (crisis entries only). */
-    selfResolveShare: share.default(0),
-    /** Days until a self-resolving person leaves. */
-    selfResolveDays: durationSchema.optional(),
+    entry: id.meta({
+      description:
+        'Facility where the stream enters: a crisis shelter, or the waiting list of a place.',
+    }),
+    ratePerYear: stepFunction(quantity({ min: 0, max: 1_000_000 })).meta({
+      description:
+        'Expected arrivals per year, from each year or month on. At most 1,000,000 a year: more than all homeless people in the country.',
+    }),
+    seasonality: z
+      .array(quantity({ min: 0, max: 12 }))
+      .length(12, 'must have 12 monthly factors')
+      .optional()
+      .meta({
+        description:
+          '12 monthly factors, scaled to average 1 so the yearly rate stays the yearly total; each at most 12 (all arrivals in one month).',
+      }),
+    selfResolveShare: share.default(0).meta({
+      description: 'Share who leave within days with their own solution (crisis entries only).',
+    }),
+    selfResolveDays: days
+      .optional()
+      .meta({ description: 'Days until a self-resolving person leaves.' }),
     notes,
   })
   .strict();
@@ -151,26 +247,45 @@ export const arrivalStreamSchema = z
 export const contingentSchema = z
   .object({
     id,
-    /** Who provides the homes (a housing corporation, or a scheme). */
-    owner: z.string().min(1),
-    unitsPerYear: stepFunction(nonNegative),
-    /** Routes this contingent houses. */
-    routes: z.array(z.enum(HOUSING_ROUTES)).min(1, 'must serve at least one route'),
+    owner: label.meta({
+      description: 'Who provides the homes (a housing corporation, or a scheme).',
+    }),
+    unitsPerYear: stepFunction(quantity({ min: 0, max: 100_000 })).meta({
+      description:
+        'Homes a year, from each year or month on. At most 100,000: more than all social lettings of the largest region.',
+    }),
+    routes: z
+      .array(z.enum(HOUSING_ROUTES))
+      .min(1, 'must serve at least one route')
+      .meta({ description: 'Routes this contingent houses.' }),
     householdTypes: z.array(id).min(1, 'must serve at least one household type'),
-    /** Only persons meeting the regional-binding rule are eligible. */
-    requiresBinding: z.boolean().default(false),
-    /** Only persons past housing.urgencyAfterDays in the chain are eligible (urgency status). */
-    requiresUrgency: z.boolean().default(true),
-    /** How units arrive over the year. */
-    pattern: z.enum(['even', 'poisson', 'monthly']).default('even'),
-    /** Probability an offer is accepted; refused units go to the next eligible person. */
-    acceptance: share.default(1),
-    /** A single offer that may not be refused (Voorrang Uitstroom Instelling): acceptance is 1. */
-    singleBindingOffer: z.boolean().default(false),
-    /** What happens to a unit nobody eligible is waiting for. */
-    unused: z.enum(['lapse', 'bank']).default('lapse'),
-    /** Days a banked unit stays available before it lapses. */
-    bankDays: nonNegative.default(0),
+    requiresBinding: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'Only people meeting the regional-binding rule are eligible.' }),
+    requiresUrgency: z.boolean().default(true).meta({
+      description:
+        'Only people past the urgency waiting time in the chain are eligible (urgency status).',
+    }),
+    pattern: z
+      .enum(['even', 'poisson', 'monthly'])
+      .default('even')
+      .meta({ description: 'How the homes arrive over the year.' }),
+    acceptance: share.default(1).meta({
+      description:
+        'Probability an offer is accepted; a refused home goes to the next eligible person.',
+    }),
+    singleBindingOffer: z.boolean().default(false).meta({
+      description:
+        'A single offer that may not be refused (Voorrang Uitstroom Instelling): acceptance is 1.',
+    }),
+    unused: z
+      .enum(['lapse', 'bank'])
+      .default('lapse')
+      .meta({ description: 'What happens to a home nobody eligible is waiting for.' }),
+    bankDays: quantity({ min: 0, max: MAX_DAYS })
+      .default(0)
+      .meta({ description: 'Days a banked home stays available before it lapses.' }),
     notes,
   })
   .strict();
@@ -181,65 +296,108 @@ export const contingentSchema = z
  */
 export const uncertainSchema = z
   .object({
-    /** Path of a number in this scenario, e.g. "housing.contingents[0].unitsPerYear.2024". */
-    path: z.string().min(1),
-    /** Short name shown in tables and charts. */
-    label: z.string().min(1),
-    low: finite,
-    high: finite,
-    /** How the value is drawn under input uncertainty (within low–high). */
-    dist: z.enum(['uniform', 'triangular']).default('uniform'),
-    /** Most likely value (triangular only; default the scenario's own value). */
-    mode: finite.optional(),
+    path: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').meta({
+      description:
+        'Which number of this scenario is uncertain, e.g. housing.contingents[0].unitsPerYear.2024.',
+    }),
+    label: label.meta({ description: 'Short name shown in tables and charts.' }),
+    low: z.number({ error: 'must be a number' }),
+    high: z.number({ error: 'must be a number' }),
+    dist: z
+      .enum(['uniform', 'triangular'])
+      .default('uniform')
+      .meta({ description: 'How the value is drawn under input uncertainty (within low–high).' }),
+    mode: z.number({ error: 'must be a number' }).optional().meta({
+      description: "Most likely value (triangular only; default the scenario's own value).",
+    }),
     note: noteSchema,
   })
   .strict();
+
+/** A seed: any printable text without "/" (which separates the parts of a stream name). */
+export const seedSchema = z.union(
+  [
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .max(200, 'must be at most 200 characters')
+      .regex(/^[^/\p{Cc}]+$/u, 'must be printable text without "/"'),
+    z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+  ],
+  { error: 'must be a text without "/" or a whole number' },
+);
+
+/** Allowed number of replications of a run. */
+export const replicationsSchema = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(REPLICATIONS.min, `must be at least ${REPLICATIONS.min}`)
+  .max(REPLICATIONS.max, `must be at most ${REPLICATIONS.max.toLocaleString('en-GB')}`);
+
+const year = quantity({ min: YEARS.min, max: YEARS.max, integer: true });
 
 export const scenarioSchema = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}` }),
     id,
-    name: z.string().min(1),
-    description: z.string().default(''),
-    region: z.string().min(1),
-    /** First reported calendar year; t = 0 of the report is 1 January of this year. */
-    startYear: z.number().int().min(2000).max(2100),
-    /** Last reported calendar year (inclusive). */
-    endYear: z.number().int().min(2000).max(2100),
-    /** Years simulated before startYear with startYear's parameters, not reported. */
-    warmupYears: z.number().int().min(0).max(20).default(3),
-    /** Default seed and number of replications of a run. */
-    seed: z.union([z.string().min(1), z.number().int()]).default('doorstroom'),
-    replications: z.number().int().min(REPLICATIONS.min).max(REPLICATIONS.max).default(1000),
-    householdTypes: z.array(householdTypeSchema).min(1),
-    facilities: z.array(facilitySchema).min(1),
-    arrivals: z.array(arrivalStreamSchema).min(1),
+    name: label,
+    description: z.string().max(20_000, 'must be at most 20,000 characters').default(''),
+    region: label,
+    startYear: year.meta({
+      description: 'First reported calendar year; day 0 of the report is 1 January of this year.',
+    }),
+    endYear: year.meta({ description: 'Last reported calendar year (inclusive).' }),
+    warmupYears: quantity({ min: 0, max: 20, integer: true }).default(3).meta({
+      description: 'Years simulated before the start year with its parameters, not reported.',
+    }),
+    seed: seedSchema.default('doorstroom').meta({ description: 'Default seed of a run.' }),
+    replications: replicationsSchema
+      .default(1000)
+      .meta({ description: 'Default number of replications of a run.' }),
+    householdTypes: z
+      .array(householdTypeSchema)
+      .min(1, 'needs at least one household type')
+      .max(50),
+    facilities: z.array(facilitySchema).min(1, 'needs at least one facility').max(100),
+    arrivals: z.array(arrivalStreamSchema).min(1, 'needs at least one arrival stream').max(200),
     triage: z
       .object({
-        /** Days from arrival to triage. */
-        delayDays: stepFunction(durationSchema),
-        /** Per household type: shares of triage outcomes (sum to 1). */
-        pathways: z.record(id, stepFunction(pathwaySharesSchema)),
+        delayDays: stepFunction(days).meta({ description: 'Days from arrival to triage.' }),
+        pathways: z.record(id, stepFunction(pathwaySharesSchema)).meta({
+          description: 'Per household type: shares of the triage outcomes (they add up to 1).',
+        }),
         notes,
       })
       .strict(),
     housing: z
       .object({
-        /** Who gets a contingent unit first: earliest housing-ready, or those blocking a place. */
-        priority: z.enum(['fifo', 'blockingFirst']).default('fifo'),
-        /** Share of housing-ready persons who wait elsewhere (ambulant), holding no place. */
-        waitElsewhereShare: share.default(0),
-        /** Days in the chain before a person may receive contingent units (urgency). */
-        urgencyAfterDays: stepFunction(nonNegative),
-        /** Years in the region (tenure at entry + time in chain) that regional binding needs. */
-        bindingYears: stepFunction(nonNegative),
-        contingents: z.array(contingentSchema),
+        priority: z.enum(['fifo', 'blockingFirst']).default('fifo').meta({
+          description:
+            'Who gets a contingent home first: the earliest ready for a home, or those blocking a place.',
+        }),
+        waitElsewhereShare: share.default(0).meta({
+          description:
+            'Share of people ready for a home who wait elsewhere (ambulant), holding no place.',
+        }),
+        urgencyAfterDays: stepFunction(quantity({ min: 0, max: MAX_DAYS })).meta({
+          description: 'Days in the chain before a person may receive contingent homes (urgency).',
+        }),
+        bindingYears: stepFunction(quantity({ min: 0, max: 100 })).meta({
+          description:
+            'Years in the region (at entry plus time in the chain) that regional binding needs.',
+        }),
+        contingents: z.array(contingentSchema).max(200),
         market: z
           .object({
-            /** Routes that can find a home on the regular market. */
-            routes: z.array(z.enum(HOUSING_ROUTES)),
-            /** Mean days to find a home on one's own (exponential), per household type. */
-            meanWaitDays: z.record(id, stepFunction(positive)),
+            routes: z
+              .array(z.enum(HOUSING_ROUTES))
+              .meta({ description: 'Routes that can find a home on the regular market.' }),
+            meanWaitDays: z
+              .record(id, stepFunction(quantity({ min: 0, max: MAX_DAYS, above: true })))
+              .meta({
+                description:
+                  'Per household type: mean days to find a home on one’s own (exponential).',
+              }),
             notes,
           })
           .strict(),
@@ -248,22 +406,33 @@ export const scenarioSchema = z
       .strict(),
     relapse: z
       .object({
-        /** Share of housed persons who return to the chain. */
-        share,
-        /** Days from being housed to returning, for those who return. */
-        afterDays: durationSchema,
+        share: share.meta({ description: 'Share of housed people who return to the chain.' }),
+        afterDays: days.meta({
+          description: 'Days from being housed to returning, for those who return.',
+        }),
         notes,
       })
       .strict(),
-    /** Parameters with a range: for sensitivity and input uncertainty. */
-    uncertain: z.array(uncertainSchema).default([]),
+    uncertain: z
+      .array(uncertainSchema)
+      .max(10_000, 'must have at most 10,000 entries')
+      .default([])
+      .meta({ description: 'Parameters with a range: for sensitivity and input uncertainty.' }),
     goal: z
       .object({
-        year: z.number().int(),
-        triageDays: positive.default(42),
-        homeDays: positive.default(91),
-        triageTarget: share.default(0.9),
-        rehousingTarget: share.default(0.9),
+        year: year.meta({ description: 'Year whose arrivals (the goal cohort) are measured.' }),
+        triageDays: quantity({ min: 0, max: 3_650, above: true })
+          .default(42)
+          .meta({ description: 'Days from arrival within which triage must happen.' }),
+        homeDays: quantity({ min: 0, max: 3_650, above: true }).default(91).meta({
+          description: 'Days from arrival within which a person ready for a home must have one.',
+        }),
+        triageTarget: share
+          .default(0.9)
+          .meta({ description: 'Share of the cohort that must be triaged in time.' }),
+        rehousingTarget: share
+          .default(0.9)
+          .meta({ description: 'Share of the cohort that must be housed in time.' }),
         notes,
       })
       .strict(),

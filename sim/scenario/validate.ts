@@ -2,7 +2,6 @@
  * The one gate through which scenarios enter: shape (zod) first, then the rules that
  * tie fields together. Never throws on bad data; returns every problem with its path.
  */
-import type { z } from 'zod';
 import {
   scenarioSchema,
   type Scenario,
@@ -11,53 +10,18 @@ import {
   type FacilityKind,
 } from './schema.ts';
 import { keyToCalendarDay } from './calendar.ts';
-import { getAt, setAt } from './parameter-path.ts';
+import { problem, zodProblems, type Problem } from './problem.ts';
+import { uncertainProblems } from './uncertain-ranges.ts';
+import { inputSizeProblems } from './input-size.ts';
+import { Steps } from './step-function.ts';
 
-/** One thing wrong with a scenario, located by its JSON path. */
-export interface Problem {
-  /** Path segments from the root, e.g. ['facilities', 0, 'capacity', '2027']. */
-  path: (string | number)[];
-  /** The same path as text, e.g. "facilities[0].capacity.2027". */
-  where: string;
-  /** Plain-language statement of the problem (English). */
-  message: string;
-}
+export type { Problem } from './problem.ts';
+export { formatPath } from './problem.ts';
 
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
-/** Formats a path as `a[0].b.c`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? String(seg) : `.${String(seg)}`;
-  }
-  return out === '' ? '(scenario)' : out;
-}
-
-function problem(path: (string | number)[], message: string): Problem {
-  return { path, where: formatPath(path), message };
-}
-
-/** Rewrites zod's messages into plain statements. */
-function zodMessage(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? `is required (${issue.expected})`
-        : `must be ${issue.expected === 'number' ? 'a number' : `of type ${issue.expected}`}`;
-    case 'unrecognized_keys':
-      return `has unknown field(s): ${issue.keys.join(', ')}`;
-    case 'invalid_union':
-      return 'has an invalid form (check its fields against docs/scenario.md)';
-    case 'invalid_key':
-      return `key is invalid: ${issue.issues.map((i) => i.message).join('; ')}`;
-    case 'invalid_value':
-      return `must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    default:
-      return issue.message;
-  }
-}
+/** At most this many problems are listed; a last one counts the rest. */
+export const MAX_PROBLEMS = 100;
 
 /**
  * Validates untrusted data (a parsed JSON file, a URL, a form) as a scenario.
@@ -65,44 +29,25 @@ function zodMessage(issue: z.core.$ZodIssue): string {
  * is right, and again report all they find.
  */
 export function validateScenario(data: unknown): Validation {
+  const tooLarge = inputSizeProblems(data);
+  if (tooLarge.length > 0) return { ok: false, problems: capped(tooLarge) };
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((i) =>
-        problem(i.path as (string | number)[], zodMessage(i)),
-      ),
-    };
-  }
+  if (!parsed.success) return { ok: false, problems: capped(zodProblems(parsed.error.issues)) };
   const problems = crossFieldProblems(parsed.data);
-  if (problems.length === 0) problems.push(...uncertainProblems(parsed.data));
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario: parsed.data };
+  if (problems.length === 0) problems.push(...uncertainProblems(parsed.data, crossFieldProblems));
+  return problems.length > 0
+    ? { ok: false, problems: capped(problems) }
+    : { ok: true, scenario: parsed.data };
 }
 
-/** Each parameter range must point at a number, and both ends must give a valid scenario. */
-function uncertainProblems(s: Scenario): Problem[] {
-  const out: Problem[] = [];
-  s.uncertain.forEach((u, i) => {
-    const at = ['uncertain', i];
-    if (typeof getAt(s, u.path) !== 'number') {
-      out.push(problem([...at, 'path'], `"${u.path}" is not a number in this scenario`));
-      return;
-    }
-    if (u.low > u.high) out.push(problem([...at, 'high'], `must be ≥ low (${u.low})`));
-    if (u.mode !== undefined && (u.mode < u.low || u.mode > u.high)) {
-      out.push(problem([...at, 'mode'], `must lie between low and high`));
-    }
-    for (const end of ['low', 'high'] as const) {
-      const variant = scenarioSchema.safeParse(setAt(s, u.path, u[end]));
-      const issues = variant.success
-        ? crossFieldProblems(variant.data)
-        : variant.error.issues.map((x) => problem(x.path as (string | number)[], zodMessage(x)));
-      for (const x of issues) {
-        out.push(problem([...at, end], `makes the scenario invalid: ${x.where}: ${x.message}`));
-      }
-    }
-  });
-  return out;
+/** The first {@link MAX_PROBLEMS} problems, and one that counts the rest. */
+function capped(problems: Problem[]): Problem[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const rest = problems.length - MAX_PROBLEMS;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS),
+    problem([], `has ${rest.toLocaleString('en-GB')} more problems; correct these first`),
+  ];
 }
 
 /** Like validateScenario, but throws an Error listing the problems (for trusted callers). */
@@ -157,9 +102,17 @@ function crossFieldProblems(s: Scenario): Problem[] {
     if (!types.has(t)) add(path, `unknown household type "${t}" (known: ${typeList})`);
   };
 
-  // Step functions must start no later than startYear.
+  // Step functions must start no later than startYear, and name each day once.
   const checkSteps = (path: (string | number)[], fn: StepFunction<unknown>) => {
-    const first = Math.min(...Object.keys(fn).map((k) => keyToCalendarDay(k, s.startYear)));
+    let first = Infinity;
+    const keyOfDay = new Map<number, string>();
+    for (const key of Object.keys(fn)) {
+      const day = keyToCalendarDay(key, s.startYear);
+      first = Math.min(first, day);
+      const same = keyOfDay.get(day);
+      if (same !== undefined) add([...path, key], `names the same day as "${same}"`);
+      else keyOfDay.set(day, key);
+    }
     if (first > 0) add(path, `must give a value for the start year ${s.startYear}`);
   };
 
@@ -171,6 +124,10 @@ function crossFieldProblems(s: Scenario): Problem[] {
     const at = ['facilities', i];
     f.serves.forEach((t, j) => checkType([...at, 'serves', j], t));
     checkSteps([...at, 'capacity'], f.capacity);
+    const places = new Steps(f.capacity, s.startYear).at(0);
+    if (f.initialOccupancy > places) {
+      add([...at, 'initialOccupancy'], `must not exceed the places in the start year (${places})`);
+    }
     if (f.kind !== 'crisis' && !f.stay)
       add([...at, 'stay'], `is required for a ${f.kind} facility`);
     if (f.stay) checkDuration([...at, 'stay'], f.stay, add);

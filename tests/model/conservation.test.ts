@@ -18,6 +18,7 @@ const variants: [string, (s: ReturnType<typeof defaultScenarioInput>) => void][]
     'crisis places cut to 5 in 2026 and BW cut to 300 in 2027',
     (s) => {
       s.facilities[0].capacity = { 2024: 40, 2026: 5 };
+      s.facilities[0].initialOccupancy = 40;
       s.facilities[4].capacity = { 2024: 450, 2027: 300 };
     },
   ],

@@ -15,7 +15,7 @@ function goalScenario(triageDays: number, pathways: Record<string, number>): Sce
   s.triage.delayDays = { [y]: { dist: 'fixed', mean: triageDays } };
   s.triage.pathways = { single: { [y]: pathways } };
   s.facilities[0].capacity = { [y]: 1000 };
-  const forever = { dist: 'fixed' as const, mean: 100_000 };
+  const forever = { dist: 'fixed' as const, mean: 36_500 }; // 100 years, the longest allowed
   s.facilities.push(
     {
       id: 'bw',

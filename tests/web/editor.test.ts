@@ -117,7 +117,7 @@ describe('the scenario editor', () => {
     expect(summary.textContent).toContain('1 fout(en) in het scenario');
     expect(summary.textContent).toContain('facilities[0].capacity.2024');
     // Fixing it clears every mark.
-    type('input[data-path="facilities[0].capacity.2024"]', '30');
+    type('input[data-path="facilities[0].capacity.2024"]', '60');
     expect(check().marked).toEqual([]);
     expect(root.querySelectorAll('[aria-invalid], .invalid')).toHaveLength(0);
   });

@@ -101,7 +101,30 @@ describe('validator messages in Dutch', () => {
       ],
       [
         (s) => ((s.facilities as { capacity: unknown }[])[0].capacity = { '20x': 4 }),
-        'moet een jaar (2027) of een maand (2024-07) zijn',
+        'moet een jaar (2027) of een maand (2024-07) zijn, van 2000 tot en met 2100',
+      ],
+      [
+        (s) => ((s.facilities as { capacity: unknown }[])[0].capacity = { '2024': 200_000 }),
+        'mag hoogstens 100.000 zijn',
+      ],
+      [
+        (s) => ((s.facilities as { capacity: unknown }[])[0].capacity = { 2024: 20, '2024-01': 0 }),
+        'valt op dezelfde dag als “2024”',
+      ],
+      [
+        (s) => ((s.facilities as { initialOccupancy: number }[])[0].initialOccupancy = 56),
+        'mag niet meer zijn dan het aantal plaatsen in het eerste jaar (55)',
+      ],
+      [(s) => (s.seed = 'a/b'), 'moet leesbare tekst zonder “/” zijn'],
+      [(s) => (s.name = ''), 'mag niet leeg zijn'],
+      [(s) => (s.startYear = 1990), 'moet minstens 2000 zijn'],
+      [(s) => (s.facilities = {}), 'moet een lijst zijn'],
+      [
+        (s) =>
+          (s.uncertain = [
+            { path: 'facilities[0', label: 'x', low: 1, high: 2, note: { assumption: 'x' } },
+          ]),
+        '“facilities[0” verwijst niet op de juiste manier naar een getal (bijvoorbeeld facilities[0].capacity.2024)',
       ],
     ];
     for (const [change, dutch] of cases) {
