@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runReplications } from '../../sim/run-replications.ts';
 import type { RunSummary } from '../../sim/results/aggregate.ts';
 import type { Estimate } from '../../sim/results/stats.ts';
-import { problem } from '../../sim/scenario/problem.ts';
+import { formatPath } from '../../sim/scenario/validate.ts';
 import { minimalScenario, mustValidate } from '../helpers/scenarios.ts';
 import { pathInInput, problemListFaults } from './problem-paths.ts';
 import { accountingFaults, nonFiniteFaults } from './result-faults.ts';
@@ -33,6 +33,11 @@ describe('pathInInput', () => {
 });
 
 describe('problemListFaults', () => {
+  const problem = (path: (string | number)[], message: string) => ({
+    path,
+    where: formatPath(path),
+    message,
+  });
   it('finds nothing wrong with a proper list', () => {
     expect(problemListFaults([problem(['a', 0], 'must be a number')])).toEqual([]);
   });

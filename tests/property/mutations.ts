@@ -3,7 +3,7 @@
 // its target by `at`, an index into the nodes of the kind it acts on (taken modulo their number
 // when it is applied, so every drawn mutation applies to every document it meets).
 import fc from 'fast-check';
-import { formatPath } from '../../sim/scenario/problem.ts';
+import { formatPath } from '../../sim/scenario/validate.ts';
 
 type Segment = string | number;
 type Container = Record<Segment, unknown>;

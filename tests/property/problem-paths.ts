@@ -8,8 +8,7 @@
 // The empty path is the scenario itself and always in the input. A number segment never names
 // a member of a group, nor a string segment an index of a list, so that `where` (which writes
 // [i] for numbers and .name for text) shows the user where the problem is.
-import { formatPath, type Problem } from '../../sim/scenario/problem.ts';
-import { MAX_PROBLEMS } from '../../sim/scenario/validate.ts';
+import { formatPath, type Problem } from '../../sim/scenario/validate.ts';
 
 type Segment = string | number;
 
@@ -38,13 +37,12 @@ export function pathInInput(input: unknown, path: readonly Segment[]): boolean {
 
 /**
  * What is wrong with a rejection's problem list as a list (empty when nothing): it is not
- * empty, not longer than MAX_PROBLEMS and the one that counts the rest, and every problem has
- * a path of strings and numbers, `where` written from that path, and a message.
+ * empty, and every problem has a path of strings and numbers, `where` written from that path,
+ * and a message.
  */
 export function problemListFaults(problems: readonly Problem[]): string[] {
   const out: string[] = [];
   if (problems.length === 0) out.push('rejected without any problem');
-  if (problems.length > MAX_PROBLEMS + 1) out.push(`${problems.length} problems listed`);
   for (const p of problems) {
     if (
       !Array.isArray(p.path) ||
