@@ -156,7 +156,11 @@ describe('duration parameter checks', () => {
     ['a zero exponential mean', { dist: 'exponential', mean: 0 }, /exponential .*mean .*> 0/],
     ['an infinite mean', { dist: 'exponential', mean: Infinity }, /mean .* got Infinity/],
     ['a negative lognormal mean', { dist: 'lognormal', mean: -5, cv: 1 }, /lognormal .*mean/],
-    ['a zero lognormal cv', { dist: 'lognormal', mean: 10, cv: 0 }, /lognormal .*cv .* got 0/],
+    [
+      'a negative lognormal cv',
+      { dist: 'lognormal', mean: 10, cv: -0.5 },
+      /lognormal .*cv .* got -0.5/,
+    ],
     ['a negative gamma cv', { dist: 'gamma', mean: 10, cv: -1 }, /gamma .*cv .* got -1/],
     ['a missing gamma cv', { dist: 'gamma', mean: 10 }, /gamma .*cv .* got undefined/],
     ['a cv whose square overflows', { dist: 'gamma', mean: 10, cv: 1e200 }, /gamma .*cv/],
@@ -175,7 +179,7 @@ describe('duration parameter checks', () => {
     [
       'weights summing to 0',
       { dist: 'empirical', values: [1, 2], weights: [0, 0] },
-      /empirical duration: weights .*sum > 0/,
+      /empirical duration: weights must have at least one weight > 0/,
     ],
     [
       'an unknown distribution',
