@@ -1,15 +1,31 @@
 /**
  * Samplers for {@link DurationSpec}: a scenario's mean and CV turned into the parameters of
- * a d3-random distribution. Invariant: specs are checked when a sampler is made, and no
- * draw is negative.
+ * a d3-random distribution. Invariant: specs are checked when a sampler is made, against
+ * {@link MAX_DURATION} and {@link MAX_CV}, and every draw of a checked spec is finite and ≥ 0.
  */
 import { randomExponential, randomGamma, randomLogNormal } from 'd3-random';
-import { cumulativeWeights, pickIndex } from './choice.ts';
-import type { DurationSpec } from './duration-spec.ts';
+import { cumulativeWeights, pickIndex, unitScale } from './choice.ts';
+import { MAX_CV, MAX_DURATION, type DurationSpec } from './duration-spec.ts';
 import type { RandomSource } from './source.ts';
 
 /** Names empirical weights in error messages. */
 const EMPIRICAL_WEIGHTS = 'empirical duration: weights';
+
+/** {@link MAX_DURATION} as error messages write it. */
+const MAX_DURATION_TEXT = MAX_DURATION.toLocaleString('en-GB');
+
+/**
+ * Below this coefficient of variation a gamma duration is drawn as its mean, with no random
+ * numbers: 1e-150. Its standard deviation is then under 10⁻¹⁵⁰ of the mean, far below the
+ * spacing of doubles (2.2 × 10⁻¹⁶ of the mean), so the mean is what an exact sampler would
+ * return after rounding; and d3-random's shape k = 1/cv² would pass 10³⁰⁰, lose precision in
+ * its scale mean · cv² (subnormal below cv ≈ 1.5e-154) and, below cv ≈ 7.5e-155, overflow to
+ * ∞ and make every draw NaN. At and above it d3-random runs unchanged: with k ≤ 10³⁰⁰ its
+ * Marsaglia–Tsang steps stay finite, and seeded draws have mean and CV within their standard
+ * errors down to cv 1e-12 (below about 1e-14 the spacing of doubles, not the algorithm,
+ * limits the CV any sampler can show).
+ */
+export const GAMMA_DEGENERATE_CV = 1e-150;
 
 /**
  * A function drawing durations as described by `spec`, from `source` (in the unit of the
@@ -19,29 +35,37 @@ const EMPIRICAL_WEIGHTS = 'empirical duration: weights';
  * - `exponential`: rate `1 / mean`.
  * - `lognormal`: `exp(N(μ, σ²))` with σ² = ln(1 + cv²), μ = ln(mean) − σ²/2, so that the
  *   mean and CV are those given ({@link https://en.wikipedia.org/wiki/Log-normal_distribution}).
+ *   cv 0 is `fixed`. A tiny cv > 0 gives exp(ln mean), the mean to within a few roundings.
  * - `gamma`: shape k = 1 / cv², scale θ = mean · cv², so mean = kθ and CV = 1/√k
- *   ({@link https://en.wikipedia.org/wiki/Gamma_distribution}).
+ *   ({@link https://en.wikipedia.org/wiki/Gamma_distribution}). cv below
+ *   {@link GAMMA_DEGENERATE_CV} (including 0) is `fixed`, for the reason given there.
  * - `empirical`: one of `values`, with probability proportional to `weights` (equal when
- *   omitted), by one draw and a binary search over the cumulative weights.
+ *   omitted), by one draw and a binary search over the cumulative weights; weights whose
+ *   sum overflows are scaled by a power of two first (see `cumulativeWeights`).
  *
- * The number of uniforms used per draw varies (rejection sampling for normal and gamma).
- * @throws RangeError naming the problem, for the conditions listed at {@link meanOf}.
+ * Every draw is finite and ≥ 0 (tiny means can give 0): with mean ≤ {@link MAX_DURATION} and
+ * cv ≤ {@link MAX_CV}, the largest possible draw is below 10³⁰ (d3-random's polar method
+ * keeps a normal deviate below about 12 for any source of doubles, 9.3 for a 32-bit one).
+ * The number of uniforms used per draw varies (rejection sampling for normal and gamma); a
+ * fixed duration uses none.
+ * @throws RangeError naming the parameter and its value, for the conditions listed at
+ *   {@link meanOf}.
  */
 export function durationSampler(spec: DurationSpec, source: RandomSource): () => number {
   checkSpec(spec);
   switch (spec.dist) {
-    case 'fixed': {
-      const mean = spec.mean;
-      return () => mean;
-    }
+    case 'fixed':
+      return constant(spec.mean);
     case 'exponential':
       return randomExponential.source(source)(1 / spec.mean);
     case 'lognormal': {
+      if (spec.cv === 0) return constant(spec.mean);
       const sigma2 = Math.log1p(spec.cv * spec.cv);
       const mu = Math.log(spec.mean) - sigma2 / 2;
       return randomLogNormal.source(source)(mu, Math.sqrt(sigma2));
     }
     case 'gamma': {
+      if (spec.cv < GAMMA_DEGENERATE_CV) return constant(spec.mean);
       const cv2 = spec.cv * spec.cv;
       return randomGamma.source(source)(1 / cv2, spec.mean * cv2);
     }
@@ -53,12 +77,18 @@ export function durationSampler(spec: DurationSpec, source: RandomSource): () =>
   }
 }
 
+/** A sampler that always gives `mean` and draws no random numbers. */
+function constant(mean: number): () => number {
+  return () => mean;
+}
+
 /**
  * The analytic mean of `spec` (same unit as the spec).
- * @throws RangeError when `mean` is not finite or not > 0 (≥ 0 for `fixed`); when `cv` is
- *   not > 0 or `cv²` is not finite; for `empirical`, when `values` is empty or has a value
- *   that is negative or not finite, or `weights` differs in length, has a negative or
- *   non-finite weight, or sums to 0; or when `dist` is unknown.
+ * @throws RangeError when `mean` is not a number in (0, {@link MAX_DURATION}] ([0, …] for
+ *   `fixed`); when `cv` is not a number in [0, {@link MAX_CV}]; for `empirical`, when
+ *   `values` is empty or has a value that is not a number in [0, {@link MAX_DURATION}], or
+ *   `weights` differs in length, has a weight that is negative or not finite, or has no
+ *   weight > 0; or when `dist` is unknown.
  */
 export function meanOf(spec: DurationSpec): number {
   checkSpec(spec);
@@ -95,18 +125,25 @@ function empiricalWeights(spec: EmpiricalSpec): readonly number[] {
   return spec.weights ?? spec.values.map(() => 1);
 }
 
-/** Weighted mean and (population) variance of an empirical table; assumes a checked spec. */
+/**
+ * Weighted mean and (population) variance of an empirical table; assumes a checked spec.
+ * The weights are scaled by a power of two (see `unitScale`), which changes no proportion
+ * and keeps the sums finite for any finite weights.
+ */
 function empiricalMoments(spec: EmpiricalSpec): { mean: number; variance: number } {
   const weights = empiricalWeights(spec);
+  const scale = unitScale(weights);
   let total = 0;
   let sum = 0;
   for (let i = 0; i < weights.length; i++) {
-    total += weights[i];
-    sum += weights[i] * spec.values[i];
+    total += weights[i] * scale;
+    sum += weights[i] * scale * spec.values[i];
   }
   const mean = sum / total;
   let squares = 0;
-  for (let i = 0; i < weights.length; i++) squares += weights[i] * (spec.values[i] - mean) ** 2;
+  for (let i = 0; i < weights.length; i++) {
+    squares += weights[i] * scale * (spec.values[i] - mean) ** 2;
+  }
   return { mean, variance: squares / total };
 }
 
@@ -114,21 +151,16 @@ function empiricalMoments(spec: EmpiricalSpec): { mean: number; variance: number
 function checkSpec(spec: DurationSpec): void {
   switch (spec.dist) {
     case 'fixed':
-      if (!(spec.mean >= 0 && Number.isFinite(spec.mean))) {
-        throw new RangeError(`fixed duration: mean must be finite and ≥ 0, got ${spec.mean}`);
-      }
+      checkMean(spec.dist, spec.mean, 0);
       return;
     case 'exponential':
     case 'lognormal':
     case 'gamma':
-      if (!(spec.mean > 0 && Number.isFinite(spec.mean))) {
+      checkMean(spec.dist, spec.mean, Number.MIN_VALUE);
+      if (spec.dist !== 'exponential' && !isNumberIn(spec.cv, 0, MAX_CV)) {
         throw new RangeError(
-          `${spec.dist} duration: mean must be finite and > 0, got ${spec.mean}`,
+          `${spec.dist} duration: cv must be ≥ 0 and at most ${MAX_CV}, got ${spec.cv}`,
         );
-      }
-      // cv² must be finite too: σ² = ln(1 + cv²) and k = 1 / cv² are made from it.
-      if (spec.dist !== 'exponential' && !(spec.cv > 0 && spec.cv * spec.cv < Infinity)) {
-        throw new RangeError(`${spec.dist} duration: cv must be > 0 and finite, got ${spec.cv}`);
       }
       return;
     case 'empirical': {
@@ -137,8 +169,11 @@ function checkSpec(spec: DurationSpec): void {
         throw new RangeError('empirical duration: values must have at least one value');
       }
       values.forEach((v, i) => {
-        if (!(v >= 0 && Number.isFinite(v))) {
-          throw new RangeError(`empirical duration: values[${i}] must be finite and ≥ 0, got ${v}`);
+        if (!isNumberIn(v, 0, MAX_DURATION)) {
+          throw new RangeError(
+            `empirical duration: values[${i}] must be ≥ 0 and at most ${MAX_DURATION_TEXT}, ` +
+              `got ${v}`,
+          );
         }
       });
       if (weights !== undefined && weights.length !== values.length) {
@@ -158,14 +193,33 @@ function checkSpec(spec: DurationSpec): void {
   }
 }
 
+/** Whether `x` is a number in [min, max] (false for NaN and for anything not a number). */
+function isNumberIn(x: unknown, min: number, max: number): boolean {
+  return typeof x === 'number' && x >= min && x <= max;
+}
+
+/** Checks a mean: a number in [min, MAX_DURATION], `min` 0 or the smallest positive double. */
+function checkMean(dist: string, mean: number, min: number): void {
+  if (!isNumberIn(mean, min, MAX_DURATION)) {
+    throw new RangeError(
+      `${dist} duration: mean must be ${min === 0 ? '≥ 0' : '> 0'} and at most ` +
+        `${MAX_DURATION_TEXT}, got ${mean}`,
+    );
+  }
+}
+
 /**
  * The length-biased version of `spec`: the distribution of the whole stay of someone found
  * in a place at a random moment (longer stays are more likely to be found), density
  * s·f(s)/E[S]. A residual stay U × (a length-biased stay), U uniform, is then the
  * stationary remaining time: what initial occupants should get.
  * Lognormal stays keep their CV and their mean grows by (1 + cv²); gamma(k, θ) becomes
- * gamma(k + 1, θ); exponential becomes gamma(2); a table reweights each value by itself.
+ * gamma(k + 1, θ); exponential becomes gamma(2); a table reweights each value by itself
+ * (and is `fixed` 0 when all its weight is on 0, the limit of stays that are all 0).
  * See https://en.wikipedia.org/wiki/Length_time_bias and the inspection paradox.
+ * @throws RangeError for the conditions listed at {@link meanOf}, and when the length-biased
+ *   mean, mean × (1 + cv²), is above {@link MAX_DURATION}: checked here, where the stay is
+ *   named, rather than when the result is sampled.
  */
 export function lengthBiased(spec: DurationSpec): DurationSpec {
   checkSpec(spec);
@@ -173,20 +227,45 @@ export function lengthBiased(spec: DurationSpec): DurationSpec {
     case 'fixed':
       return spec;
     case 'exponential':
+      checkBiasedMean(spec.dist, 2 * spec.mean, '2 × mean', `2 × ${spec.mean}`);
       return { dist: 'gamma', mean: 2 * spec.mean, cv: Math.SQRT1_2 };
-    case 'lognormal':
-      return { dist: 'lognormal', mean: spec.mean * (1 + spec.cv ** 2), cv: spec.cv };
+    case 'lognormal': {
+      const mean = spec.mean * (1 + spec.cv ** 2);
+      checkBiasedMean(spec.dist, mean, 'mean × (1 + cv²)', `${spec.mean} × (1 + ${spec.cv}²)`);
+      return { dist: 'lognormal', mean, cv: spec.cv };
+    }
     case 'gamma': {
+      // cv 0 gives k = ∞ and a biased cv of 0: fixed, as it should.
       const k = 1 / spec.cv ** 2;
-      return { dist: 'gamma', mean: spec.mean * (1 + spec.cv ** 2), cv: 1 / Math.sqrt(k + 1) };
+      const mean = spec.mean * (1 + spec.cv ** 2);
+      checkBiasedMean(spec.dist, mean, 'mean × (1 + cv²)', `${spec.mean} × (1 + ${spec.cv}²)`);
+      return { dist: 'gamma', mean, cv: 1 / Math.sqrt(k + 1) };
     }
     case 'empirical': {
       const w = empiricalWeights(spec);
-      return {
-        dist: 'empirical',
-        values: spec.values,
-        weights: spec.values.map((v, i) => v * w[i]),
-      };
+      let weights = spec.values.map((v, i) => v * w[i]);
+      if (sum(weights) === Infinity) {
+        // Huge weights: scaled by a power of two first, which keeps every proportion.
+        const scale = unitScale(w);
+        weights = spec.values.map((v, i) => v * (w[i] * scale));
+      }
+      if (sum(weights) === 0) return { dist: 'fixed', mean: 0 };
+      return { dist: 'empirical', values: spec.values, weights };
     }
   }
+}
+
+function checkBiasedMean(dist: string, mean: number, formula: string, values: string): void {
+  if (!(mean <= MAX_DURATION)) {
+    throw new RangeError(
+      `${dist} duration: ${formula}, the mean of a stay in progress, must be at most ` +
+        `${MAX_DURATION_TEXT}, got ${values}`,
+    );
+  }
+}
+
+function sum(xs: readonly number[]): number {
+  let total = 0;
+  for (const x of xs) total += x;
+  return total;
 }
