@@ -16,6 +16,7 @@ import {
   probability,
   seedOf,
   wholeNumber,
+  replicationsOf,
   workersOf,
 } from './options.ts';
 import { createNodePool } from '../workers/node.ts';
@@ -79,7 +80,7 @@ export async function sizeCommand(args: string[]): Promise<void> {
     throw new UserError(`--contingent: onbekend / unknown "${contingent}" (${ids}, all)`);
   }
   const target = probability('target', values.target, 0.8);
-  const fine = wholeNumber('replications', values.replications, 10) ?? 400;
+  const fine = replicationsOf(values.replications, 10) ?? 400;
   const pool = createNodePool({ workers: workersOf(values.workers) });
   const bar = progressBar(20, lang === 'nl' ? 'Zoeken' : 'Searching');
   try {
@@ -88,7 +89,7 @@ export async function sizeCommand(args: string[]): Promise<void> {
       target,
       fineReplications: fine,
       coarseReplications: Math.max(10, Math.round(fine / 4)),
-      maxUnits: wholeNumber('max-units', values['max-units'], 1),
+      maxUnits: wholeNumber('max-units', values['max-units'], 1, 100_000),
       seed: seedOf(values.seed) ?? s.seed,
       onPoint: (_, n) => bar(Math.min(n, 19)),
     });
@@ -178,7 +179,7 @@ export async function compareCommand(args: string[]): Promise<void> {
     throw new UserError('twee scenariobestanden nodig / two scenario files needed');
   const lang = langOf(values.lang);
   const [a, b] = positionals.map(loadScenario);
-  const replications = wholeNumber('replications', values.replications, 2) ?? a.replications;
+  const replications = replicationsOf(values.replications) ?? a.replications;
   const seed = seedOf(values.seed) ?? a.seed;
   const pool = createNodePool({ workers: workersOf(values.workers) });
   try {
@@ -218,7 +219,7 @@ export async function sensitivityCommand(args: string[]): Promise<void> {
       `${positionals[0]}: geen onzekere parameters (uncertain) / no uncertain parameters`,
     );
   }
-  const replications = wholeNumber('replications', values.replications, 2) ?? 200;
+  const replications = replicationsOf(values.replications) ?? 200;
   const seed = seedOf(values.seed) ?? s.seed;
   const pool = createNodePool({ workers: workersOf(values.workers) });
   try {
@@ -267,7 +268,7 @@ export async function sensitivityCommand(args: string[]): Promise<void> {
     );
     let split;
     if (values['input-uncertainty']) {
-      const perDraw = wholeNumber('per-draw', values['per-draw'], 2) ?? 10;
+      const perDraw = wholeNumber('per-draw', values['per-draw'], 2, 10_000) ?? 10;
       const withParams = await run(s, {
         replications,
         seed,

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { loadScenario } from './load-scenario.ts';
 import { UserError, runCommand } from './user-error.ts';
-import { langOf, seedOf, wholeNumber } from './options.ts';
+import { langOf, replicationsOf, seedOf } from './options.ts';
 import { progressBar } from './progress.ts';
 import { calibrate } from './calibration/run.ts';
 import { markdownTable, textTable } from './calibration/table.ts';
@@ -38,7 +38,7 @@ function main(argv: string[]): number {
   if (positionals.length > 1)
     throw new UserError(`hooguit één scenario / at most one scenario\n${USAGE}`);
   const lang = langOf(values.lang);
-  const n = wholeNumber('replications', values.replications, 2) ?? DEFAULT_REPLICATIONS;
+  const n = replicationsOf(values.replications) ?? DEFAULT_REPLICATIONS;
   const file = positionals[0] ?? DEFAULT_SCENARIO;
   const s = loadScenario(file);
   const seed = seedOf(values.seed) ?? s.seed;

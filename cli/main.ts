@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadScenario } from './load-scenario.ts';
 import { UserError, runCommand } from './user-error.ts';
 import { progressBar } from './progress.ts';
-import { COMMON_OPTIONS, engineOf, langOf, seedOf, wholeNumber, workersOf } from './options.ts';
+import { COMMON_OPTIONS, engineOf, langOf, replicationsOf, seedOf, workersOf } from './options.ts';
 import { compareCommand, sensitivityCommand, sizeCommand } from './analysis-commands.ts';
 import { createNodePool } from '../workers/node.ts';
 import { verdict, percent } from '../sim/results/verdict.ts';
@@ -35,7 +35,7 @@ async function run(args: string[]): Promise<void> {
   }
   const lang = langOf(values.lang);
   const engine = engineOf(values.engine);
-  const replications = wholeNumber('replications', values.replications, 2);
+  const replications = replicationsOf(values.replications);
   const seed = seedOf(values.seed);
   const workers = workersOf(values.workers);
   const scenario = loadScenario(positionals[0]);

@@ -3,20 +3,50 @@
  * naming the option and what it must be (Dutch / English), never a crash.
  */
 import { availableParallelism } from 'node:os';
+import type { z } from 'zod';
 import { UserError } from './user-error.ts';
+import { replicationsSchema, seedSchema, REPLICATIONS } from '../sim/scenario/schema.ts';
+import { zodMessage } from '../sim/scenario/problem.ts';
+import { problemMessage } from '../web/problems.ts';
 import type { Lang } from '../sim/results/verdict.ts';
 import type { EngineKind } from '../sim/engine/engine.ts';
 
-/** A whole number ≥ `min`, or undefined when the option was not given. */
-export function wholeNumber(name: string, value: string | undefined, min: number) {
+/** Most worker threads: beyond the cores of any desktop, more threads only cost memory. */
+export const MAX_WORKERS = 64;
+
+/** A whole number from `min` to `max`, or undefined when the option was not given. */
+export function wholeNumber(name: string, value: string | undefined, min: number, max: number) {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
+  const n = value.trim() === '' ? NaN : Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
     throw new UserError(
-      `--${name}: moet een geheel getal ≥ ${min} zijn / must be a whole number ≥ ${min} (got "${value}")`,
+      `--${name}: moet een geheel getal van ${min} tot en met ${max} zijn / must be a whole number from ${min} to ${max} (got "${value}")`,
     );
   }
   return n;
+}
+
+/** `value` checked by the scenario's own rule for the field, with the same message. */
+function bySchema<T>(name: string, value: unknown, schema: z.ZodType<T>, given: string): T {
+  const r = schema.safeParse(value, { reportInput: true });
+  if (r.success) return r.data;
+  const en = zodMessage(r.error.issues[0]);
+  throw new UserError(`--${name}: ${problemMessage(en, 'nl')} / ${en} (got "${given}")`);
+}
+
+/**
+ * Replications: the scenario's rule (from {@link REPLICATIONS}), or at least `min` where a
+ * command needs more; undefined when the option was not given.
+ */
+export function replicationsOf(value: string | undefined, min: number = REPLICATIONS.min) {
+  if (value === undefined) return undefined;
+  const n = bySchema(
+    'replications',
+    value.trim() === '' ? NaN : Number(value),
+    replicationsSchema,
+    value,
+  );
+  return wholeNumber('replications', String(n), min, REPLICATIONS.max);
 }
 
 /** A number strictly between 0 and 1 (a probability target). */
@@ -43,18 +73,14 @@ export function langOf(value: string | undefined): Lang {
   throw new UserError(`--lang: moet "nl" of "en" zijn / must be "nl" or "en" (got "${value}")`);
 }
 
+/** The seed, checked by the scenario's rule for seeds. */
 export function seedOf(value: string | undefined): string | undefined {
-  if (value !== undefined && (value === '' || value.includes('/'))) {
-    throw new UserError(
-      `--seed: mag niet leeg zijn of "/" bevatten / must be non-empty without "/"`,
-    );
-  }
-  return value;
+  return value === undefined ? undefined : (bySchema('seed', value, seedSchema, value) as string);
 }
 
 /** Worker threads: the option, or one per core (the main thread only folds results in). */
 export function workersOf(value: string | undefined): number {
-  return wholeNumber('workers', value, 1) ?? availableParallelism();
+  return wholeNumber('workers', value, 1, MAX_WORKERS) ?? availableParallelism();
 }
 
 /** The options every simulation command takes, for parseArgs. */

@@ -5,7 +5,7 @@ export class UserError extends Error {
 
 /**
  * Runs a command's `main` with the CLI's exit codes: its own (or 0), 2 with the message
- * alone for a UserError or a bad option; anything else is a bug and keeps its stack trace.
+ * alone for a UserError, a bad option or a run too large to fit; anything else is a bug and keeps its stack trace.
  */
 export async function runCommand(
   main: (argv: string[]) => number | void | Promise<number | void>,
@@ -13,7 +13,12 @@ export async function runCommand(
   try {
     process.exitCode = (await main(process.argv.slice(2))) ?? 0;
   } catch (e) {
-    if (e instanceof UserError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      e instanceof UserError ||
+      // A run too large for memory (thrown in sim/ or in a worker, so known by its name).
+      (e as Error | undefined)?.name === 'RunTooLargeError' ||
+      (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       console.error((e as Error).message);
       process.exitCode = 2;
     } else {

@@ -5,6 +5,7 @@
 import type { Scenario } from './scenario/schema.ts';
 import { runReplication, type RunOptions } from './run-replication.ts';
 import { Aggregator, type RunSummary } from './results/aggregate.ts';
+import { checkRunSize } from './run-size.ts';
 
 export interface BatchOptions extends RunOptions {
   /** Number of replications (the scenario's own default if omitted). */
@@ -15,14 +16,18 @@ export interface BatchOptions extends RunOptions {
   clock?: () => number;
 }
 
-/** Runs replications 0..n−1 of `s` in order and returns the summary. */
+/**
+ * Runs replications 0..n−1 of `s` in order and returns the summary.
+ * @throws RunTooLargeError when the run would not fit in memory (see run-size.ts).
+ */
 export function runReplications(s: Scenario, options: BatchOptions = {}): RunSummary {
   const n = options.replications ?? s.replications;
   const seed = options.seed ?? s.seed;
   const engine = options.engine ?? 'fast';
   const clock = options.clock ?? (() => 0);
+  checkRunSize(s, n);
   const start = clock();
-  const agg = new Aggregator(s, n);
+  const agg = new Aggregator(s, n, options.inputUncertainty?.replicationsPerDraw);
   for (let i = 0; i < n; i++) {
     agg.add(runReplication(s, i, { seed, engine, inputUncertainty: options.inputUncertainty }));
     options.onProgress?.(i + 1, agg);

@@ -3,6 +3,7 @@
  * Aggregator strictly in replication order (buffering only those that arrive early), so the
  * summary is the same for any number of workers. Knows no environment: a WorkerFactory does.
  */
+import { checkRunSize } from '../sim/run-size.ts';
 import { wrap, type Endpoint, type Remote } from 'comlink';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import type { EngineKind } from '../sim/engine/engine.ts';
@@ -223,6 +224,11 @@ export class SimPool {
         new RangeError(`replications must be a whole number ≥ 1 (got ${total})`),
       );
     }
+    try {
+      checkRunSize(scenario, total);
+    } catch (e) {
+      return Promise.reject(e as Error);
+    }
     return new Promise<RunSummary>((resolve, reject) => {
       const run: Run = {
         id: ++this.runs,
@@ -231,7 +237,7 @@ export class SimPool {
         engine: options.engine ?? 'fast',
         total,
         options,
-        agg: new Aggregator(scenario, total),
+        agg: new Aggregator(scenario, total, options.inputUncertainty?.replicationsPerDraw),
         start: this.clock(),
         cursor: 0,
         retries: [],

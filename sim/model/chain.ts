@@ -4,6 +4,7 @@
  * engine only orders events. Invariant, checked at the end of every run: arrived = in
  * system + housed + exited, and every facility's occupancy equals the persons there.
  */
+import { MAX_PEOPLE_PER_REPLICATION, RunTooLargeError, tooManyPeople } from '../run-size.ts';
 import type { Engine, EventHandle } from '../engine/engine.ts';
 import type { Scenario, HousingRoute, Pathway, FacilityKind } from '../scenario/schema.ts';
 import { PATHWAYS, HOUSING_ROUTES } from '../scenario/schema.ts';
@@ -222,6 +223,11 @@ export class ChainModel {
   }
 
   private arrive(factory: PersonFactory, returning: boolean): Person {
+    if (this.nextId >= MAX_PEOPLE_PER_REPLICATION) {
+      throw new RunTooLargeError(
+        tooManyPeople(this.nextId, Math.round(this.horizon / DAYS_PER_YEAR)),
+      );
+    }
     const now = this.engine.now;
     const entry = this.facilities[factory.origin.entry];
     const crisis = entry.kind === 'crisis';

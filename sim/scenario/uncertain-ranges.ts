@@ -129,7 +129,7 @@ function endProblems(
   const { parent, key } = target;
   const variant = Array.isArray(parent) ? [...parent] : { ...parent };
   (variant as Container)[key] = value;
-  const shape = target.parentSchema.safeParse(variant);
+  const shape = target.parentSchema.safeParse(variant, { reportInput: true });
   if (!shape.success) return zodProblems(shape.error.issues, target.parentPath);
   const before = parent[key];
   parent[key] = value;
