@@ -46,7 +46,10 @@ const id = z
   .regex(
     /^[a-z][a-z0-9-]*$/,
     'must be lower-case letters, digits and hyphens, starting with a letter',
-  );
+  )
+  .meta({
+    description: 'A short name the scenario refers to: lower-case letters, digits and hyphens.',
+  });
 
 /** Calendar years a scenario may cover. */
 export const YEARS = { min: 2000, max: 2100 } as const;
