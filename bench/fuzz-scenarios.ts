@@ -20,7 +20,6 @@ import {
 } from '../tests/property/scenario-case.ts';
 import { ANSWERS, FAILURES, checkInput, isFailure } from '../tests/property/check-case.ts';
 import { CasePool, type Checked } from '../tests/property/case-pool.ts';
-import { runSizeCheckPresent } from '../tests/property/run-size-gate.ts';
 
 const { values } = parseArgs({
   options: {
@@ -111,8 +110,7 @@ const row = (label: string, cells: (string | number)[]) =>
 
 console.log(
   `${cases.toLocaleString('en-GB')} cases, seed ${seed}, ${workers} workers, ` +
-    `at most ${timeLimitMs / 1000} s and ${memoryMb} MB a case; ` +
-    `run-size check (sim/run-size.ts) ${runSizeCheckPresent ? 'present' : 'not there yet'}`,
+    `at most ${timeLimitMs / 1000} s and ${memoryMb} MB a case`,
 );
 console.log(row('', columns));
 for (const o of ANSWERS)

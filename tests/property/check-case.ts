@@ -1,13 +1,14 @@
 // The property every case must have, as one verdict per input: the validator either rejects
 // it with problems that point into the input (problem-paths.ts), or accepts a scenario whose
 // two replications run without a thrown error, with finite figures and consistent books
-// (result-faults.ts). A run refused as too large (sim/run-size.ts) is an answer too.
+// (result-faults.ts). A run refused as too large is an answer too: RunTooLargeError from the
+// size check before the run (sim/run-size.ts) or from the run itself.
 import { validateScenario, type Validation } from '../../sim/scenario/validate.ts';
 import { runReplications } from '../../sim/run-replications.ts';
 import type { RunSummary } from '../../sim/results/aggregate.ts';
 import { pathInInput, problemListFaults } from './problem-paths.ts';
 import { accountingFaults, nonFiniteFaults } from './result-faults.ts';
-import { checkRunSize, isRunTooLarge } from './run-size-gate.ts';
+import { RunTooLargeError, checkRunSize } from '../../sim/run-size.ts';
 
 /** Replications run of every accepted case. */
 export const CASE_REPLICATIONS = 2;
@@ -81,8 +82,8 @@ export function checkInput(input: unknown, inputUncertainty: boolean): Verdict {
       inputUncertainty: inputUncertainty ? { replicationsPerDraw: 1 } : undefined,
     });
   } catch (e) {
-    if (isRunTooLarge(e))
-      return { outcome: 'refused as too large', detail: cut((e as Error).message) };
+    if (e instanceof RunTooLargeError)
+      return { outcome: 'refused as too large', detail: cut(e.message) };
     const text = errorText(e);
     const outcome = /conservation of people broken/.test(text) ? 'conservation broken' : 'crash';
     return { outcome, detail: cut(text) };

@@ -6,7 +6,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CasePool } from './case-pool.ts';
-import { generatedArb, mutatedShippedArb, type ScenarioCase } from './scenario-case.ts';
+import {
+  generatedArb,
+  materialize,
+  mutatedShippedArb,
+  type ScenarioCase,
+} from './scenario-case.ts';
 import { ANSWERS, isFailure, type Answer } from './check-case.ts';
 
 /** Seed of the cases, fixed so that every run checks the same ones. */
@@ -22,8 +27,10 @@ afterAll(() => pool.close());
 /** A property over `arb` that also counts the answers given (to show it is not vacuous). */
 function property(arb: fc.Arbitrary<ScenarioCase>, answers: Record<Answer, number>) {
   return fc.asyncProperty(arb, async (c) => {
-    const { verdict, steps } = await pool.check(c);
+    const { verdict, steps: told } = await pool.check(c);
     if (isFailure(verdict)) {
+      // A worker that was ended said nothing of its mutations: say them again from here.
+      const steps = told.length > 0 ? told : materialize(c).steps;
       throw new Error(`${verdict.outcome}: ${verdict.detail}\n  after: ${steps.join('; ')}`);
     }
     answers[verdict.outcome as Answer]++;
