@@ -27,7 +27,21 @@ function deathDutch(reason: string): string {
   return reason;
 }
 
+/** "1,000,000" (as sim/ writes numbers) as Dutch writes it: "1.000.000". */
+const nl = (n: string) => n.replace(/,/g, '.');
+
 const DUTCH: Rule[] = [
+  // A run too large for memory (sim/run-size.ts), before it starts or in a replication.
+  [
+    /(?:^replication \d+: )?the scenario holds about (\S+) people in one replication over (\d+) years, more than the (\S+) that fit in memory: lower the arrival rates or shorten the period$/,
+    (m) =>
+      `het scenario heeft ongeveer ${nl(m[1])} mensen in één replicatie over ${m[2]} jaar, meer dan de ${nl(m[3])} die in het geheugen passen: verlaag de instroom of kort de periode in`,
+  ],
+  [
+    /^(\S+) replications of (\d+) reported years need (\S+) MB for their results, more than the (\S+) MB allowed: use fewer replications$/,
+    (m) =>
+      `${nl(m[1])} replicaties van ${m[2]} jaar hebben ${nl(m[3])} MB nodig voor hun uitkomsten, meer dan de toegestane ${nl(m[4])} MB: kies minder replicaties`,
+  ],
   [
     /^replication (\d+): the worker died again on the re-run \((.*)\)$/s,
     (m) => `replicatie ${m[1]}: de rekenthread viel ook bij de herhaling uit (${deathDutch(m[2])})`,

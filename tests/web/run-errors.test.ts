@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SimPool } from '../../workers/pool.ts';
 import type { SimWorkerApi } from '../../workers/sim-api.ts';
 import { runErrorMessage } from '../../web/run-errors.ts';
+import { tooManyPeople } from '../../sim/run-size.ts';
 import { channelFactory, scenario } from '../workers/helpers.ts';
 
 /** The message a pool of in-thread workers fails with, when `runBatch` is replaced. */
@@ -42,5 +43,25 @@ describe('a failed run explained', () => {
 
   it('leaves an unknown message as it is', () => {
     expect(runErrorMessage('something new', 'nl')).toBe('something new');
+  });
+
+  it('in Dutch for a run too large for memory, refused by the pool before it starts', async () => {
+    const factory = channelFactory((api) => api);
+    const pool = new SimPool(factory, { workers: 1 });
+    try {
+      const error = (await pool
+        .run(scenario, { replications: 1e9 })
+        .catch((e: Error) => e)) as Error;
+      expect(error.name).toBe('RunTooLargeError');
+      expect(runErrorMessage(error.message, 'nl')).toMatch(
+        /^1\.000\.000\.000 replicaties van \d+ jaar hebben [\d.]+ MB nodig voor hun uitkomsten, meer dan de toegestane 512 MB: kies minder replicaties$/,
+      );
+    } finally {
+      await pool.close();
+    }
+    const people = tooManyPeople(1_200_000, 11);
+    expect(runErrorMessage(`replication 3: ${people}`, 'nl')).toBe(
+      'het scenario heeft ongeveer 1.200.000 mensen in één replicatie over 11 jaar, meer dan de 500.000 die in het geheugen passen: verlaag de instroom of kort de periode in',
+    );
   });
 });
