@@ -1,8 +1,9 @@
 /**
  * Folds replication results, in replication order, into the run summary (DESIGN §4):
- * per-replication yearly figures are kept (for CIs, percentiles and paired comparisons);
- * weekly series are folded into fixed histograms, so memory does not grow with them.
- * Same results in the same order ⇒ an identical summary.
+ * per-replication yearly figures are kept (for CIs, percentiles and paired comparisons), in
+ * chunks allocated as results arrive, so memory grows with the replications folded in, not
+ * with the replications asked for; weekly series are folded into fixed histograms, so memory
+ * does not grow with them. Same results in the same order ⇒ an identical summary.
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { HOUSING_ROUTES, SCHEMA_VERSION } from '../scenario/schema.ts';
@@ -17,7 +18,7 @@ import {
   type ReplicationResult,
   type ResultLayout,
 } from './replication-result.ts';
-import { estimate, wilson95, type Estimate } from './stats.ts';
+import { estimate, groupedWilson95, wilson95, type Estimate } from './stats.ts';
 import { WeeklyHistograms } from './level-histogram.ts';
 
 /** Facts about a run, reported with its summary. */
@@ -33,6 +34,12 @@ export interface RunMeta {
   schemaVersion: number;
   /** Worker threads used (1 when run in the calling thread). */
   workers: number;
+  /**
+   * Replications per draw of the uncertain parameters, when the run had input uncertainty
+   * (groups of this many consecutive replications share a draw, and the intervals rest on
+   * the groups); absent when every replication is independent.
+   */
+  replicationsPerDraw?: number;
 }
 
 /** One reported year: every yearly figure across replications. */
@@ -64,7 +71,7 @@ export interface RunSummary {
     target: { triageShare: number; rehousingShare: number; triageDays: number; homeDays: number };
     /** Share of replications in which both targets were met. */
     pMet: number;
-    /** Wilson 95% interval of pMet. */
+    /** Wilson 95% interval of pMet (over the draws under input uncertainty, see groupedWilson95). */
     pMetCi95: [number, number];
     triageShare: Estimate;
     rehousingShare: Estimate;
@@ -112,31 +119,113 @@ export interface Interim {
   triageShare: number;
 }
 
+/** Replications per storage chunk: what memory may run ahead of the results folded in. */
+const CHUNK_REPLICATIONS = 1024;
+
+/**
+ * Rows of `width` numbers, one per replication in replication order, in chunks of
+ * {@link CHUNK_REPLICATIONS} rows allocated when their first row arrives (the last chunk no
+ * larger than the `total` rows expected).
+ */
+class ReplicationRows {
+  private readonly chunks: Float64Array[] = [];
+  private rows = 0;
+
+  constructor(
+    private readonly width: number,
+    private readonly total: number,
+  ) {}
+
+  /** Appends the next row (`width` numbers; a number when width is 1); at most `total` rows. */
+  append(row: ArrayLike<number> | number): void {
+    const offset = this.rows % CHUNK_REPLICATIONS;
+    if (offset === 0) {
+      const rows = Math.min(CHUNK_REPLICATIONS, this.total - this.rows);
+      this.chunks.push(new Float64Array(rows * this.width));
+    }
+    const chunk = this.chunks[this.chunks.length - 1];
+    if (typeof row === 'number') chunk[offset] = row;
+    else chunk.set(row, offset * this.width);
+    this.rows++;
+  }
+
+  /** Entry `j` of every row so far, in replication order. */
+  column(j: number): Float64Array {
+    const out = new Float64Array(this.rows);
+    for (let c = 0, i = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c];
+      const end = Math.min(this.rows - c * CHUNK_REPLICATIONS, CHUNK_REPLICATIONS) * this.width;
+      for (let at = j; at < end; at += this.width) out[i++] = chunk[at];
+    }
+    return out;
+  }
+}
+
+/**
+ * Memory the folded results of one replication take in an {@link Aggregator} (bytes): every
+ * yearly figure of every reported year and the three goal-year figures, as 8-byte numbers,
+ * plus what the summary adds per replication (the {@link PAIRED_KPIS} kept per replication,
+ * and the copy of one column that an estimate sorts). A run of n replications needs about n
+ * times this, plus at most one chunk of {@link CHUNK_REPLICATIONS} replications ahead, plus
+ * the fixed weekly histograms that do not grow with n.
+ */
+export function aggregationBytesPerReplication(s: Scenario): number {
+  const layout = resultLayout(s);
+  const folded = layout.yearly.length * layout.years.length + 3;
+  const summary = PAIRED_KPIS.length + 2;
+  return (folded + summary) * 8;
+}
+
 export class Aggregator {
   readonly layout: ResultLayout;
+  /**
+   * Replications per draw of the uncertain parameters: 1 (independent replications) unless
+   * the run has input uncertainty and the scenario has parameters to draw.
+   */
+  readonly groupSize: number;
   private readonly yearsN: number;
-  /** Per yearly column: values[rep × years + y]. */
-  private readonly yearly: Record<string, Float64Array>;
+  /** Per yearly column: one row of years per replication. */
+  private readonly yearly: Record<string, ReplicationRows>;
   private readonly weekly: Record<string, WeeklyHistograms>;
   private readonly weeklySum: Record<string, Float64Array>;
   private readonly flowSum: Float64Array;
   private readonly homeSum = new Float64Array(HISTOGRAM_BINS);
   /** Per replication: goal-year triage share, rehousing share, met (0/1). */
-  readonly goalTriage: Float64Array;
-  readonly goalRehousing: Float64Array;
-  readonly goalMet: Float64Array;
+  private readonly goalTriage: ReplicationRows;
+  private readonly goalRehousing: ReplicationRows;
+  private readonly goalMet: ReplicationRows;
   private events = 0;
   private count = 0;
   private metCount = 0;
+  /** Running sums of the goal-year shares, in replication order (for interim figures). */
+  private triageSum = 0;
+  private rehousingSum = 0;
 
+  /**
+   * @param replications replications the run will fold in; memory is taken as they arrive.
+   * @param replicationsPerDraw replications per draw of the uncertain parameters when the run
+   *   has input uncertainty (as `RunOptions.inputUncertainty.replicationsPerDraw`); ignored
+   *   when the scenario has no uncertain parameters, since nothing is drawn then.
+   * @throws RangeError when `replicationsPerDraw` is not a whole number ≥ 1.
+   */
   constructor(
     private readonly s: Scenario,
     readonly replications: number,
+    replicationsPerDraw?: number,
   ) {
+    if (
+      replicationsPerDraw !== undefined &&
+      (!Number.isInteger(replicationsPerDraw) || replicationsPerDraw < 1)
+    ) {
+      throw new RangeError(
+        `replications per draw must be a whole number ≥ 1 (got ${replicationsPerDraw})`,
+      );
+    }
+    this.groupSize = s.uncertain.length > 0 ? (replicationsPerDraw ?? 1) : 1;
     this.layout = resultLayout(s);
     this.yearsN = this.layout.years.length;
     this.yearly = Object.fromEntries(
-      this.layout.yearly.map((k) => [k, new Float64Array(replications * this.yearsN)]),
+      this.layout.yearly.map((k) => [k, new ReplicationRows(this.yearsN, replications)]),
     );
     this.weekly = Object.fromEntries(
       this.layout.weekly.map((k) => [k, new WeeklyHistograms(this.layout.weeks)]),
@@ -145,9 +234,9 @@ export class Aggregator {
       this.layout.weekly.map((k) => [k, new Float64Array(this.layout.weeks)]),
     );
     this.flowSum = new Float64Array(this.layout.flowNodes.length ** 2);
-    this.goalTriage = new Float64Array(replications);
-    this.goalRehousing = new Float64Array(replications);
-    this.goalMet = new Float64Array(replications);
+    this.goalTriage = new ReplicationRows(1, replications);
+    this.goalRehousing = new ReplicationRows(1, replications);
+    this.goalMet = new ReplicationRows(1, replications);
   }
 
   /** Replications folded in so far. */
@@ -160,8 +249,11 @@ export class Aggregator {
     if (r.replication !== this.count) {
       throw new Error(`expected replication ${this.count}, got ${r.replication}`);
     }
-    const i = this.count++;
-    for (const k of this.layout.yearly) this.yearly[k].set(r.yearly[k], i * this.yearsN);
+    if (r.replication >= this.replications) {
+      throw new Error(`replication ${r.replication} is beyond the ${this.replications} of the run`);
+    }
+    this.count++;
+    for (const k of this.layout.yearly) this.yearly[k].append(r.yearly[k]);
     for (const k of this.layout.weekly) {
       const series = r.weekly[k];
       this.weekly[k].add(series);
@@ -170,9 +262,11 @@ export class Aggregator {
     }
     for (let j = 0; j < r.flow.length; j++) this.flowSum[j] += r.flow[j];
     for (let j = 0; j < HISTOGRAM_BINS; j++) this.homeSum[j] += r.daysToHome[j];
-    this.goalTriage[i] = r.goal.triageShare;
-    this.goalRehousing[i] = r.goal.rehousingShare;
-    this.goalMet[i] = r.goal.met ? 1 : 0;
+    this.goalTriage.append(r.goal.triageShare);
+    this.goalRehousing.append(r.goal.rehousingShare);
+    this.goalMet.append(r.goal.met ? 1 : 0);
+    this.triageSum += r.goal.triageShare;
+    this.rehousingSum += r.goal.rehousingShare;
     if (r.goal.met) this.metCount++;
     this.events += r.events;
   }
@@ -180,26 +274,17 @@ export class Aggregator {
   /** Running figures for progress reports (cheap). */
   interim(): Interim {
     const n = this.count;
-    let tri = 0;
-    let reh = 0;
-    for (let i = 0; i < n; i++) {
-      tri += this.goalTriage[i];
-      reh += this.goalRehousing[i];
-    }
     return {
       done: n,
       pMet: n ? this.metCount / n : NaN,
-      triageShare: tri / n,
-      rehousingShare: reh / n,
+      triageShare: this.triageSum / n,
+      rehousingShare: this.rehousingSum / n,
     };
   }
 
   /** Values of yearly column `kpi` in year index `y`, one per replication done. */
   column(kpi: string, y: number): Float64Array {
-    const out = new Float64Array(this.count);
-    const values = this.yearly[kpi];
-    for (let i = 0; i < this.count; i++) out[i] = values[i * this.yearsN + y];
-    return out;
+    return this.yearly[kpi].column(y);
   }
 
   private perReplication(): Record<PairedKpi, number[]> {
@@ -210,9 +295,9 @@ export class Aggregator {
       this.column(`lapsed:${c.id}`, g).forEach((v, i) => (lapsed[i] += v));
     }
     return {
-      triageShare: Array.from(this.goalTriage.subarray(0, this.count)),
-      rehousingShare: Array.from(this.goalRehousing.subarray(0, this.count)),
-      goalMet: Array.from(this.goalMet.subarray(0, this.count)),
+      triageShare: Array.from(this.goalTriage.column(0)),
+      rehousingShare: Array.from(this.goalRehousing.column(0)),
+      goalMet: Array.from(this.goalMet.column(0)),
       turnedAway: col('turnedAway'),
       gaveUp: col('gaveUp'),
       streetDays: col('streetDays'),
@@ -224,7 +309,10 @@ export class Aggregator {
 
   /** The summary of the replications folded in so far. */
   summary(
-    meta: Omit<RunMeta, 'events' | 'replications' | 'schemaVersion' | 'scenarioId'>,
+    meta: Omit<
+      RunMeta,
+      'events' | 'replications' | 'schemaVersion' | 'scenarioId' | 'replicationsPerDraw'
+    >,
   ): RunSummary {
     const s = this.s;
     const n = this.count;
@@ -232,7 +320,7 @@ export class Aggregator {
       Object.fromEntries(ids.map((id) => [id, f(id)]));
     const facilityIds = s.facilities.map((f) => f.id);
     const years: YearSummary[] = this.layout.years.map((year, y) => {
-      const est = (k: string) => estimate(this.column(k, y));
+      const est = (k: string) => estimate(this.column(k, y), this.groupSize);
       const row: YearSummary = {
         year,
         occupancy: byId(facilityIds, (id) => est(`occupancy:${id}`)),
@@ -288,9 +376,12 @@ export class Aggregator {
           homeDays: s.goal.homeDays,
         },
         pMet: n ? this.metCount / n : NaN,
-        pMetCi95: wilson95(this.metCount, n),
-        triageShare: estimate(this.goalTriage.subarray(0, n)),
-        rehousingShare: estimate(this.goalRehousing.subarray(0, n)),
+        pMetCi95:
+          this.groupSize > 1
+            ? groupedWilson95(this.goalMet.column(0), this.groupSize)
+            : wilson95(this.metCount, n),
+        triageShare: estimate(this.goalTriage.column(0), this.groupSize),
+        rehousingShare: estimate(this.goalRehousing.column(0), this.groupSize),
       },
       years,
       weekly: { weekStartDays, series, capacity },
@@ -306,6 +397,7 @@ export class Aggregator {
         wallMs: meta.wallMs,
         schemaVersion: SCHEMA_VERSION,
         workers: meta.workers,
+        ...(this.groupSize > 1 ? { replicationsPerDraw: this.groupSize } : {}),
       },
     };
   }
