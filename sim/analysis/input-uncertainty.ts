@@ -4,7 +4,7 @@
  * chance within the model, and the same whichever worker runs the group.
  */
 import type { Scenario, UncertainParameter } from '../scenario/schema.ts';
-import { getAt, setAt } from '../scenario/parameter-path.ts';
+import { getAt, setInPlace } from '../scenario/parameter-path.ts';
 import { stream } from '../random/streams.ts';
 import type { RandomSource } from '../random/source.ts';
 
@@ -34,7 +34,13 @@ export function drawParameters(s: Scenario, seed: string | number, group: number
   return s.uncertain.map((u) => parameterValue(u, source(), getAt(s, u.path) as number));
 }
 
-/** `s` with its uncertain parameters set to `values` (validated ranges keep it valid). */
+/**
+ * `s` with its uncertain parameters set to `values` (validated ranges keep it valid): one
+ * copy, set in place, so the cost is linear in the number of parameters.
+ */
 export function withParameters(s: Scenario, values: number[]): Scenario {
-  return s.uncertain.reduce((acc, u, i) => setAt(acc, u.path, values[i]), s);
+  // The list of ranges itself is not copied: nothing sets a value inside it.
+  const copy = JSON.parse(JSON.stringify({ ...s, uncertain: [] })) as Scenario;
+  s.uncertain.forEach((u, i) => setInPlace(copy, u.path, values[i]));
+  return { ...copy, uncertain: s.uncertain };
 }

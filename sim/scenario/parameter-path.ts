@@ -48,8 +48,14 @@ export function getAt(data: unknown, path: string): unknown {
 /** A deep copy of `data` with the number at `path` replaced by `value`. */
 export function setAt<T>(data: T, path: string, value: number): T {
   const copy = JSON.parse(JSON.stringify(data)) as T; // scenarios are plain JSON
+  setInPlace(copy, path, value);
+  return copy;
+}
+
+/** Replaces the number at `path` in `data` itself (which the caller owns) by `value`. */
+export function setInPlace(data: unknown, path: string, value: number): void {
   const segs = parsePath(path);
-  let cur = copy as unknown as Record<string | number, unknown>;
+  let cur = data as Record<string | number, unknown>;
   segs.forEach((seg, i) => {
     if (!Object.hasOwn(cur, seg)) throw new Error(`no parameter at "${path}"`);
     if (i === segs.length - 1) {
@@ -59,5 +65,4 @@ export function setAt<T>(data: T, path: string, value: number): T {
       cur = cur[seg] as Record<string | number, unknown>;
     }
   });
-  return copy;
 }
