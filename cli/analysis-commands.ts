@@ -269,6 +269,11 @@ export async function sensitivityCommand(args: string[]): Promise<void> {
     let split;
     if (values['input-uncertainty']) {
       const perDraw = wholeNumber('per-draw', values['per-draw'], 2, 10_000) ?? 10;
+      if (replications < 2 * perDraw) {
+        throw new UserError(
+          `--replications: moet minstens 2 × --per-draw (${2 * perDraw}) zijn om de spreiding te splitsen / must be at least 2 × --per-draw (${2 * perDraw}) to split the spread (got ${replications})`,
+        );
+      }
       const withParams = await run(s, {
         replications,
         seed,

@@ -5,7 +5,7 @@
  * that grows past the same bound anyway (a run's size is an estimate).
  */
 import type { Scenario } from './scenario/schema.ts';
-import { resultLayout } from './results/replication-result.ts';
+import { aggregationBytesPerReplication } from './results/aggregate.ts';
 
 /**
  * Most people one replication may hold (arrivals, returns and initial occupants):
@@ -13,8 +13,8 @@ import { resultLayout } from './results/replication-result.ts';
  */
 export const MAX_PEOPLE_PER_REPLICATION = 500_000;
 
-/** Most memory for the run's folded results (bytes): a quarter of a browser tab's. */
-export const MAX_AGGREGATION_BYTES = 512 * 2 ** 20;
+/** Most memory for the run's folded results (bytes): 1 GiB, a quarter of a 64-bit browser tab's 4 GiB. */
+export const MAX_AGGREGATION_BYTES = 2 ** 30;
 
 /** A run refused (or stopped) because it would not fit; `message` says why, in plain words. */
 export class RunTooLargeError extends Error {
@@ -29,15 +29,6 @@ export interface RunSize {
   people: number;
   /** Memory for the folded results of all replications (bytes). */
   aggregationBytes: number;
-}
-
-/**
- * Memory the run summary keeps per replication (bytes): every yearly figure of every
- * reported year, and the goal-year shares and verdict, as 8-byte numbers.
- */
-export function aggregationBytesPerReplication(s: Scenario): number {
-  const layout = resultLayout(s);
-  return (layout.yearly.length * layout.years.length + 3) * 8;
 }
 
 /** The largest value of a step function. */

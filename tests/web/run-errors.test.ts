@@ -54,7 +54,7 @@ describe('a failed run explained', () => {
         .catch((e: Error) => e)) as Error;
       expect(error.name).toBe('RunTooLargeError');
       expect(runErrorMessage(error.message, 'nl')).toMatch(
-        /^1\.000\.000\.000 replicaties van \d+ jaar hebben [\d.]+ MB nodig voor hun uitkomsten, meer dan de toegestane 512 MB: kies minder replicaties$/,
+        /^1\.000\.000\.000 replicaties van \d+ jaar hebben [\d.]+ MB nodig voor hun uitkomsten, meer dan de toegestane 1.024 MB: kies minder replicaties$/,
       );
     } finally {
       await pool.close();
