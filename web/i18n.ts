@@ -28,6 +28,47 @@ const nl = {
   importTooBig: 'het is groter dan {max}',
   importInvalid: 'het scenario klopt niet op {n} punt(en)',
   urlError: 'De link bevat geen geldig scenario ({reason}). Het standaardscenario is geladen.',
+  linkRefusedKept:
+    'Deze link is niet geopend: {reason}. Het scenario dat u had, blijft staan; er is niets verloren.',
+  linkRefusedDefault:
+    'Deze link is niet geopend: {reason}. Daarom is het standaardscenario geladen.',
+  linkChecking: 'Het scenario uit de link wordt gecontroleerd…',
+  fileChecking: 'Het scenario uit het bestand wordt gecontroleerd…',
+  draftUnchecked:
+    'Uw wijziging kon niet worden gecontroleerd: {reason}. De uitkomst hoort bij de laatste geldige versie.',
+  refuseLinkTooLong: 'de link is {size} tekens lang, en een link mag hoogstens {max} tekens hebben',
+  refuseLinkUnpacksTooLarge:
+    'het scenario in de link is uitgepakt groter dan {max}, het maximum voor een link',
+  refuseLinkDamaged:
+    'de link is beschadigd of onvolledig; misschien is hij niet helemaal gekopieerd. Vraag de afzender om de link opnieuw te sturen',
+  refuseLinkNewer:
+    'de link is gemaakt met een nieuwere versie van Doorstroom, die deze versie niet kan lezen',
+  refuseSetting_seed: 'de startwaarde van het toeval (seed) in de link is leeg of te lang',
+  refuseSetting_replications:
+    'het aantal mogelijke toekomsten in de link moet een geheel getal van {min} tot en met {max} zijn',
+  refuseSetting_perDraw:
+    'het aantal toekomsten per trekking in de link moet een geheel getal van {min} tot en met {max} zijn',
+  refuseUnknownScenario:
+    'het scenario waar de link naar verwijst, staat niet (meer) in de bibliotheek',
+  refuseFileTooLarge:
+    'het bestand is {size} groot, en een scenariobestand mag hoogstens {max} zijn',
+  refuseFileUnreadable: 'het bestand kon niet van de schijf worden gelezen',
+  refuseTruncated:
+    'het bestand is onvolledig: het houdt halverwege op. Misschien is het niet helemaal opgeslagen of gedownload',
+  refuseNotJson:
+    'het is geen scenariobestand: Doorstroom kan de inhoud niet lezen. Een scenario is een .json-bestand dat u met “Scenario opslaan” maakt',
+  refuseNotScenario: 'er staat geen scenario van Doorstroom in, maar andere gegevens',
+  refuseNewerVersion:
+    'het scenario is gemaakt met een nieuwere versie van Doorstroom (scenarioversie {version}); deze versie kan alleen scenarioversie {supported} lezen',
+  refuseInvalid: 'het scenario klopt niet op {n} punt(en)',
+  refuseMoreProblems: '… en nog {n} punt(en)',
+  refuseTimeout: 'het scenario is zo groot dat het controleren na {seconds} seconden is gestopt',
+  refuseCrashed: 'het controleren van het scenario is onverwacht mislukt',
+  placeScenario: 'Het scenario als geheel',
+  placeItem: 'nr. {n}',
+  field_schemaVersion: 'Scenarioversie',
+  field_notes: 'Toelichting',
+  field_note: 'Toelichting',
   catalogueInvalid: 'Scenario {file} uit de bibliotheek is ongeldig en niet geladen.',
   dismiss: 'Sluiten',
   replications: 'Mogelijke toekomsten',
@@ -403,6 +444,45 @@ const en: Dict = {
   importTooBig: 'it is larger than {max}',
   importInvalid: 'the scenario has {n} problem(s)',
   urlError: 'The link holds no valid scenario ({reason}). The default scenario was loaded.',
+  linkRefusedKept:
+    'This link was not opened: {reason}. The scenario you had stays; nothing is lost.',
+  linkRefusedDefault:
+    'This link was not opened: {reason}. The default scenario was loaded instead.',
+  linkChecking: 'Checking the scenario from the link…',
+  fileChecking: 'Checking the scenario from the file…',
+  draftUnchecked:
+    'Your change could not be checked: {reason}. The result belongs to the last valid version.',
+  refuseLinkTooLong: 'the link is {size} characters long, and a link may have at most {max}',
+  refuseLinkUnpacksTooLarge:
+    'the scenario in the link unpacks to more than {max}, the limit for a link',
+  refuseLinkDamaged:
+    'the link is damaged or incomplete; perhaps it was not copied in full. Ask the sender to send it again',
+  refuseLinkNewer:
+    'the link was made by a newer version of Doorstroom, which this version cannot read',
+  refuseSetting_seed: 'the seed (starting value of chance) in the link is empty or too long',
+  refuseSetting_replications:
+    'the number of possible futures in the link must be a whole number from {min} to {max}',
+  refuseSetting_perDraw:
+    'the number of futures per draw in the link must be a whole number from {min} to {max}',
+  refuseUnknownScenario: 'the scenario the link refers to is not (or no longer) in the library',
+  refuseFileTooLarge: 'the file is {size}, and a scenario file may be at most {max}',
+  refuseFileUnreadable: 'the file could not be read from the disk',
+  refuseTruncated:
+    'the file is incomplete: it stops halfway. Perhaps it was not saved or downloaded in full',
+  refuseNotJson:
+    'it is not a scenario file: Doorstroom cannot read its contents. A scenario is a .json file made with “Save scenario”',
+  refuseNotScenario: 'it holds other data, not a Doorstroom scenario',
+  refuseNewerVersion:
+    'the scenario was made with a newer version of Doorstroom (scenario version {version}); this version can only read scenario version {supported}',
+  refuseInvalid: 'the scenario has {n} problem(s)',
+  refuseMoreProblems: '… and {n} more problem(s)',
+  refuseTimeout: 'the scenario is so large that checking it was stopped after {seconds} seconds',
+  refuseCrashed: 'checking the scenario failed unexpectedly',
+  placeScenario: 'The scenario as a whole',
+  placeItem: 'no. {n}',
+  field_schemaVersion: 'Scenario version',
+  field_notes: 'Notes',
+  field_note: 'Note',
   catalogueInvalid: 'Scenario {file} from the library is invalid and was not loaded.',
   dismiss: 'Close',
   replications: 'Possible futures',
