@@ -24,10 +24,6 @@ const nl = {
   fileMenu: 'Bestand',
   importError:
     'Het bestand “{file}” is niet ingelezen: {reason}. Het vorige scenario blijft staan.',
-  importNotJson: 'het is geen geldige JSON',
-  importTooBig: 'het is groter dan {max}',
-  importInvalid: 'het scenario klopt niet op {n} punt(en)',
-  urlError: 'De link bevat geen geldig scenario ({reason}). Het standaardscenario is geladen.',
   linkRefusedKept:
     'Deze link is niet geopend: {reason}. Het scenario dat u had, blijft staan; er is niets verloren.',
   linkRefusedDefault:
@@ -440,10 +436,6 @@ const en: Dict = {
   exportJson: 'All results (JSON)',
   fileMenu: 'File',
   importError: 'The file “{file}” was not read: {reason}. The previous scenario stays.',
-  importNotJson: 'it is not valid JSON',
-  importTooBig: 'it is larger than {max}',
-  importInvalid: 'the scenario has {n} problem(s)',
-  urlError: 'The link holds no valid scenario ({reason}). The default scenario was loaded.',
   linkRefusedKept:
     'This link was not opened: {reason}. The scenario you had stays; nothing is lost.',
   linkRefusedDefault:

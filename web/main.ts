@@ -1,11 +1,13 @@
 // The Doorstroom web app: loads a scenario (link, file or library), keeps the last valid one
 // running in the worker pool, and shows verdict, charts, editor and comparison. Everything that
-// enters goes through validateScenario; nothing leaves the browser.
+// enters goes through validateScenario: links, files and edits in the validation worker, so a
+// large scenario never holds up the page; a refused one leaves the scenario on screen as it
+// was. Nothing leaves the browser.
 import './zod-csp.ts';
 import './styles.css';
 import type { RunSummary, Interim } from '../sim/results/aggregate.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
-import { validateScenario, type Problem, type Validation } from '../sim/scenario/validate.ts';
+import type { Problem, Validation } from '../sim/scenario/validate.ts';
 import { createRunService } from './run-service.ts';
 import { createAnalysisService, type AnalysisService } from './analysis-service.ts';
 import { SizingPanel } from './sizing-panel.ts';
@@ -31,8 +33,20 @@ import {
 import { markProblems, problemSummary } from './editor/mark-problems.ts';
 import type { EditorCtx } from './editor/fields.ts';
 import { cloneJson, stableStringify } from './editor/json-path.ts';
-import { decodeHash, encodeHash, type LinkState } from './url-state.ts';
+import {
+  decodeHash,
+  encodeHash,
+  hasInlineScenario,
+  linkLang,
+  linkTooLong,
+  type LinkState,
+} from './url-state.ts';
 import { openLink } from './open-link.ts';
+import type { Refusal } from './refusal.ts';
+import { refusalWords } from './refusal-words.ts';
+import { MAX_FILE_BYTES, checkScenarioData } from './scenario-check.ts';
+import { createValidationService } from './validation-service.ts';
+import type { LinkOpened } from './validation-api.ts';
 import {
   downloadText,
   fileSlug,
@@ -48,8 +62,6 @@ const PREVIEW_REPLICATIONS = 40;
 const VALIDATE_DELAY_MS = 120;
 /** Quiet time after the last valid change before a run starts (ms). */
 const RUN_DELAY_MS = 350;
-/** Largest scenario file accepted for import (bytes). */
-const MAX_IMPORT_BYTES = 5_000_000;
 
 type Json = Record<string, unknown>;
 
@@ -61,6 +73,8 @@ interface Notice {
 
 const library = loadLibrary();
 const runner = new Runner(createRunService());
+/** Checks links, files and edits off the page's thread (started with the first check). */
+const validation = createValidationService();
 
 /** The analysis worker, started with the first analysis (most visits never run one). */
 let analysisWorker: AnalysisService | undefined;
@@ -108,6 +122,10 @@ const state = {
   validateTimer: undefined as ReturnType<typeof setTimeout> | undefined,
   urlTimer: undefined as ReturnType<typeof setTimeout> | undefined,
   chartsToken: 0,
+  /** Bumped by every link or file opened, so only the latest one's check is used. */
+  openToken: 0,
+  /** Bumped by every change of the draft, so only the check of the latest draft is used. */
+  draftToken: 0,
   /** Bumped by every editor drawing, so a drawing in steps stops when overtaken. */
   editorToken: 0,
   lastHash: '',
@@ -166,10 +184,14 @@ function renderNotices(): void {
   );
 }
 
-/** Sets the status line; given as a function, so it is written again in a new language. */
+/**
+ * Sets the status line; given as a function, so it is written again in a new language. Before
+ * the run bar is first drawn there is no line yet: the bar shows the status when it is drawn.
+ */
 function setStatus(text: () => string): void {
   state.status = text;
-  byId('run-status').textContent = text();
+  const line = document.getElementById('run-status');
+  if (line) line.textContent = text();
 }
 
 // ---------------------------------------------------------------- header and run bar
@@ -195,7 +217,10 @@ function renderHeader(): void {
       exportScenario,
       exportResults,
       share: () => void shareLink(),
-      switchLang: () => setLang(state.lang === 'nl' ? 'en' : 'nl'),
+      switchLang: () => {
+        setLang(state.lang === 'nl' ? 'en' : 'nl');
+        scheduleUrlUpdate();
+      },
     },
   );
 }
@@ -366,14 +391,16 @@ function showProblems(): void {
   replaceChildren(byId('problems'), problemSummary(marked, state.t));
 }
 
-/** Validates the draft (unless given its validation); keeps it as the running scenario when valid. */
-function validateDraft(given?: Validation): boolean {
+/**
+ * Takes the validation `v` of `checked` (the draft as it was checked): keeps it as the running
+ * scenario when valid, else shows its problems.
+ */
+function validateDraft(v: Validation, checked: Json): boolean {
   clearTimeout(state.validateTimer);
-  const v = given ?? validateScenario(cloneJson(state.draft));
   if (v.ok) {
     const hadRanges = (state.valid?.uncertain.length ?? 0) > 0;
     state.valid = v.scenario;
-    state.validDraft = cloneJson(state.draft);
+    state.validDraft = cloneJson(checked);
     state.problems = [];
     if (hadRanges !== v.scenario.uncertain.length > 0) renderRunBar();
     updatePanels();
@@ -382,14 +409,29 @@ function validateDraft(given?: Validation): boolean {
   return v.ok;
 }
 
-/** A change in the draft: validated after a short pause (validation of ranges is not free). */
+/** A change in the draft: checked after a short pause, in the validation worker. */
 function onDraftChanged(): void {
   clearTimeout(state.validateTimer);
-  state.validateTimer = setTimeout(applyDraft, VALIDATE_DELAY_MS);
+  state.draftToken++;
+  state.validateTimer = setTimeout(() => void applyDraft(), VALIDATE_DELAY_MS);
 }
 
-function applyDraft(): void {
-  if (validateDraft()) {
+async function applyDraft(): Promise<void> {
+  const token = ++state.draftToken;
+  const checked = cloneJson(state.draft);
+  const outcome = await validation.checkDraft(checked);
+  // A newer change, or another scenario loaded meanwhile: this check is out of date.
+  if (token !== state.draftToken) return;
+  const v: Validation | undefined = outcome.ok
+    ? { ok: true, scenario: outcome.scenario }
+    : outcome.refusal.kind === 'invalid'
+      ? { ok: false, problems: outcome.refusal.problems }
+      : undefined;
+  if (!outcome.ok && !v) {
+    const reason = refusalWords(outcome.refusal, state.lang, state.t).reason;
+    setStatus(() => state.t('draftUnchecked', { reason }));
+    notify({ kind: 'error', text: state.t('draftUnchecked', { reason }) });
+  } else if (v && validateDraft(v, checked)) {
     markStale();
     scheduleRun(RUN_DELAY_MS);
     scheduleUrlUpdate();
@@ -456,8 +498,12 @@ function startRun(): void {
     inputUncertainty: inputUncertaintyOf(scenario),
   });
   state.interim = undefined;
+  // Progress reports and results travel on different channels: a report may arrive after its
+  // job's full result, and would then show a finished run as still running.
+  const complete = new Set<Job>();
   const handlers: SessionHandlers = {
     progress(job, stage, done, total, interim) {
+      if (complete.has(job)) return;
       const label =
         job.key === 'A'
           ? state.t('progressA', {
@@ -476,6 +522,7 @@ function startRun(): void {
       }
     },
     result(job, stage, summary) {
+      if (stage === 'full') complete.add(job);
       if (job.key === 'A') {
         if (state.pinned) {
           state.pinned.summary = summary;
@@ -542,19 +589,21 @@ function startRun(): void {
 
 // ---------------------------------------------------------------- loading, links, files
 
-/** Makes `data` (already validated) the scenario being edited and runs it. */
+/** Makes `data`, valid as `validation` says, the scenario being edited and runs it. */
 function loadDraft(
   data: Json,
   base: Json,
   baseId: string | undefined,
-  validation?: Validation,
+  validation: Validation,
 ): void {
+  clearTimeout(state.validateTimer);
+  state.draftToken++; // a check of the previous draft in flight no longer applies
   state.draft = cloneJson(data);
   state.base = cloneJson(base);
   state.baseId = baseId;
   state.open = initialOpenState();
   state.problems = [];
-  validateDraft(validation);
+  validateDraft(validation, state.draft);
   renderHeader();
   renderRunBar();
   renderComparePane();
@@ -565,17 +614,18 @@ function loadDraft(
 
 /** Loads a library scenario after validating it; an invalid file is refused with a notice. */
 function loadLibraryScenario(s: LibraryScenario): boolean {
-  const v = validateScenario(cloneJson(s.input));
-  if (!v.ok) {
+  // Here, not in the worker: the library's files are small and the first run waits for this.
+  const checked = checkScenarioData(s.input);
+  if (!checked.ok) {
     notify({
       kind: 'error',
       text: state.t('catalogueInvalid', { file: s.file }),
-      details: v.problems.slice(0, 8).map((p) => `${p.where}: ${p.message}`),
+      details: refusalWords(checked.refusal, state.lang, state.t).details,
     });
     renderHeader();
     return false;
   }
-  loadDraft(s.input, s.input, s.id, v);
+  loadDraft(s.input, s.input, s.id, { ok: true, scenario: checked.scenario });
   scheduleUrlUpdate();
   return true;
 }
@@ -621,62 +671,114 @@ async function shareLink(): Promise<void> {
   }
 }
 
-/** Loads the state of the current hash; on a bad link, the default scenario and a notice. */
-async function loadFromHash(): Promise<void> {
-  const t = state.t;
-  const decoded = await decodeHash(location.hash);
-  const fallback = () => void loadLibraryScenario(defaultScenario());
-  if (!decoded.ok) {
-    notify({ kind: 'error', text: t('urlError', { reason: decoded.reason }) });
-    return fallback();
-  }
-  const link = decoded.state;
-  state.iu = { on: link.perDraw !== undefined, perDraw: link.perDraw ?? state.iu.perDraw };
-  if (link.lang && link.lang !== state.lang) {
-    state.lang = link.lang;
-    state.t = translator(link.lang);
-  }
-  const opened = openLink(link, library);
-  if (!opened.ok) {
-    const reason =
-      opened.reason === 'noScenario'
-        ? 'no scenario object'
-        : opened.reason === 'unknownId'
-          ? `"${opened.id}"?`
-          : state.t('importInvalid', { n: opened.problems.length });
-    const details =
-      opened.reason === 'invalid'
-        ? opened.problems.slice(0, 8).map((p) => `${p.where}: ${p.message}`)
-        : undefined;
-    notify({ kind: 'error', text: state.t('urlError', { reason }), details });
-    return fallback();
-  }
-  loadDraft(opened.data, opened.base, opened.baseId, opened.validation);
+/**
+ * Resolves in a task of its own: what follows a check's answer (drawing the scenario) does not
+ * lengthen the task that took the answer in, and the page may respond in between.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function importFile(file: File): Promise<void> {
-  const t = state.t;
-  const fail = (reason: string, details?: string[]) =>
-    notify({ kind: 'error', text: t('importError', { file: file.name, reason }), details });
-  if (file.size > MAX_IMPORT_BYTES)
-    return fail(t('importTooBig', { max: `${MAX_IMPORT_BYTES / 1e6} MB` }));
-  let data: unknown;
-  try {
-    data = JSON.parse(await file.text());
-  } catch {
-    return fail(t('importNotJson'));
-  }
-  const v = validateScenario(data);
-  if (!v.ok) {
-    return fail(
-      t('importInvalid', { n: v.problems.length }),
-      v.problems.slice(0, 12).map((p) => `${p.where}: ${p.message}`),
-    );
-  }
+/** Drops the notices of earlier refusals: a scenario was opened after all. */
+function clearErrors(): void {
   state.notices = state.notices.filter((n) => n.kind !== 'error');
   renderNotices();
-  loadDraft(data as Json, data as Json, undefined, v);
-  scheduleUrlUpdate();
+}
+
+/**
+ * Refuses a link: says why, and keeps the scenario on screen (its status as it was, its link
+ * back in the address bar), or loads the default scenario when there is none yet.
+ */
+function refuseLink(refusal: Refusal, status: () => string): void {
+  const { reason, details } = refusalWords(refusal, state.lang, state.t);
+  const kept = state.valid !== undefined;
+  notify({
+    kind: 'error',
+    text: state.t(kept ? 'linkRefusedKept' : 'linkRefusedDefault', { reason }),
+    details,
+  });
+  if (kept) {
+    setStatus(status);
+    scheduleUrlUpdate();
+  } else if (!loadLibraryScenario(defaultScenario())) renderVerdictPane();
+}
+
+/**
+ * Opens the link in the current hash. A link with a scenario of its own is decoded and checked
+ * in the validation worker; a link to a library scenario (or none, the default) here, at once.
+ * Anything wrong, even an exception, is refused with a notice, never left unanswered.
+ */
+async function loadFromHash(): Promise<void> {
+  const token = ++state.openToken;
+  const hash = location.hash;
+  const status = state.status;
+  try {
+    const lang = linkLang(hash);
+    if (lang && lang !== state.lang) setLang(lang);
+    const tooLong = linkTooLong(hash);
+    let outcome: LinkOpened;
+    if (tooLong) outcome = { ok: false, refusal: tooLong };
+    else if (hasInlineScenario(hash)) {
+      setStatus(() => state.t('linkChecking'));
+      performance.mark('doorstroom:check-start');
+      outcome = await validation.openLink(hash, library);
+      performance.mark('doorstroom:check-end');
+      await nextTask();
+    } else {
+      const decoded = await decodeHash(hash);
+      const opened = decoded.ok ? openLink(decoded.state, library) : decoded;
+      outcome = opened.ok
+        ? { ok: true, opened, perDraw: decoded.ok ? decoded.state.perDraw : undefined }
+        : opened;
+    }
+    if (token !== state.openToken) return; // another link was opened meanwhile
+    if (!outcome.ok) return refuseLink(outcome.refusal, status);
+    state.iu = { on: outcome.perDraw !== undefined, perDraw: outcome.perDraw ?? state.iu.perDraw };
+    const { data, base, baseId, validation: v } = outcome.opened;
+    clearErrors();
+    loadDraft(data, base, baseId, v);
+  } catch {
+    if (token === state.openToken) refuseLink({ kind: 'unchecked', cause: 'crashed' }, status);
+  }
+}
+
+/** Opens a scenario file, checked in the validation worker; refused, nothing changes. */
+async function importFile(file: File): Promise<void> {
+  const token = ++state.openToken;
+  const status = state.status;
+  const refuse = (refusal: Refusal) => {
+    const { reason, details } = refusalWords(refusal, state.lang, state.t);
+    notify({
+      kind: 'error',
+      text: state.t('importError', { file: file.name, reason }),
+      details,
+    });
+    setStatus(status);
+  };
+  // The size first: a file too large is not even read.
+  if (file.size > MAX_FILE_BYTES) {
+    return refuse({ kind: 'fileTooLarge', bytes: file.size, maxBytes: MAX_FILE_BYTES });
+  }
+  try {
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return refuse({ kind: 'fileUnreadable' });
+    }
+    setStatus(() => state.t('fileChecking'));
+    performance.mark('doorstroom:check-start');
+    const outcome = await validation.checkFile(text);
+    performance.mark('doorstroom:check-end');
+    await nextTask();
+    if (token !== state.openToken) return;
+    if (!outcome.ok) return refuse(outcome.refusal);
+    clearErrors();
+    loadDraft(outcome.data, outcome.data, undefined, { ok: true, scenario: outcome.scenario });
+    scheduleUrlUpdate();
+  } catch {
+    if (token === state.openToken) refuse({ kind: 'unchecked', cause: 'crashed' });
+  }
 }
 
 function exportScenario(): void {
@@ -699,11 +801,11 @@ function exportResults(kind: 'years' | 'weeks' | 'json'): void {
     downloadText(`${stem}.json`, resultsJson(s, state.validDraft, state.lang), 'application/json');
 }
 
+/** Switches the language, and draws the page again if a scenario is on it. */
 function setLang(lang: Lang): void {
   state.lang = lang;
   state.t = translator(lang);
-  renderAll();
-  scheduleUrlUpdate();
+  if (state.valid) renderAll();
 }
 
 function renderAll(): void {

@@ -6,7 +6,8 @@ import { openLink } from '../../web/open-link.ts';
 import { buildLibrary } from '../../web/catalogue.ts';
 import { defaultScenarioInput } from '../helpers/scenarios.ts';
 
-const input = defaultScenarioInput() as unknown as Record<string, unknown>;
+const scenario = defaultScenarioInput();
+const input = scenario as unknown as Record<string, unknown>;
 const other = { ...structuredClone(input), id: 'other', name: 'Other' };
 const library = buildLibrary({ 'a/drechtsteden-2024.json': input, 'a/other.json': other });
 
@@ -39,27 +40,90 @@ describe('openLink', () => {
   });
 
   it('gives a reason for a link that opens nothing', () => {
-    expect(openLink({ scenario: { kind: 'inline', data: 3 } }, library)).toEqual({
-      ok: false,
-      reason: 'noScenario',
-    });
+    for (const data of [3, null, 'text', [input], { hello: 'world' }]) {
+      expect(
+        openLink({ scenario: { kind: 'inline', data } }, library),
+        JSON.stringify(data),
+      ).toEqual({
+        ok: false,
+        refusal: { kind: 'notScenario' },
+      });
+    }
     expect(openLink({ scenario: { kind: 'library', id: 'gone' } }, library)).toEqual({
       ok: false,
-      reason: 'unknownId',
-      id: 'gone',
+      refusal: { kind: 'unknownScenario' },
     });
   });
 
-  it('refuses a scenario the validator refuses, with every problem and its path', () => {
-    const broken = { ...structuredClone(input), endYear: 'soon' };
+  it('does not make a scenario of any object by putting the link’s run settings in', () => {
+    const o = openLink(
+      { scenario: { kind: 'inline', data: { hello: 'world' } }, seed: 'x', replications: 100 },
+      library,
+    );
+    expect(o).toEqual({ ok: false, refusal: { kind: 'notScenario' } });
+  });
+
+  it('refuses a scenario of a newer schema version as such, not as a list of problems', () => {
+    for (const version of [2, 7]) {
+      const newer = { ...structuredClone(input), schemaVersion: version, futureField: {} };
+      expect(openLink({ scenario: { kind: 'inline', data: newer } }, library)).toEqual({
+        ok: false,
+        refusal: { kind: 'newerVersion', version, supported: 1 },
+      });
+    }
+  });
+
+  it('refuses a scenario the validator refuses, with every problem, its path and its place', () => {
+    const broken = defaultScenarioInput() as unknown as {
+      endYear: unknown;
+      facilities: { capacity: unknown }[];
+    };
+    broken.endYear = 'soon';
+    broken.facilities[0].capacity = { '2024': -5 };
     const o = openLink({ scenario: { kind: 'inline', data: broken } }, library);
-    expect(o.ok).toBe(false);
-    if (o.ok || o.reason !== 'invalid') throw new Error('expected invalid');
-    expect(o.problems.map((p) => p.path)).toContainEqual(['endYear']);
+    if (o.ok || o.refusal.kind !== 'invalid') throw new Error('expected invalid');
+    const problems = o.refusal.problems;
+    expect(problems.map((p) => p.path)).toContainEqual(['endYear']);
+    const capacity = problems.find((p) => p.where === 'facilities[0].capacity.2024');
+    expect(capacity?.place).toEqual([
+      { kind: 'key', key: 'facilities' },
+      { kind: 'item', index: 0, name: scenario.facilities[0].name },
+      { kind: 'key', key: 'capacity' },
+      { kind: 'key', key: '2024' },
+    ]);
   });
 
   it('refuses a link whose replications break the scenario', () => {
     const o = openLink({ scenario: { kind: 'library', id: 'other' }, replications: 0 }, library);
-    expect(o.ok === false && o.reason).toBe('invalid');
+    expect(o.ok === false && o.refusal.kind).toBe('invalid');
+  });
+
+  it('leaves the library scenario it opens as it was', () => {
+    const before = structuredClone(library[1].input);
+    openLink(
+      { scenario: { kind: 'library', id: 'other' }, seed: 'changed', replications: 7 },
+      library,
+    );
+    expect(library[1].input).toEqual(before);
+  });
+
+  it('refuses, without throwing, scenarios that once made the validator throw', () => {
+    const cases: unknown[] = [
+      { ...structuredClone(input), uncertain: [{ path: 'facilities[0', low: 1, high: 2 }] },
+      { ...structuredClone(input), uncertain: [{ path: 'x[1e3]', low: 1, high: 2 }] },
+      { ...structuredClone(input), description: deep(100_000) },
+    ];
+    for (const data of cases) {
+      const o = openLink({ scenario: { kind: 'inline', data } }, library);
+      expect(o.ok).toBe(false);
+      if (!o.ok) expect(o.refusal.kind).toBe('invalid');
+    }
   });
 });
+
+/** A list nested `depth` levels deep, built without recursion. */
+function deep(depth: number): unknown {
+  let x: unknown = 0;
+  for (let i = 0; i < depth; i++) x = [x];
+  return x;
+}
