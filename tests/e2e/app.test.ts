@@ -1,152 +1,26 @@
 // End-to-end: the built app in real Chromium (Debian's, driven by playwright-core), served by
-// vite preview on a free localhost port. Checks what a user relies on: a verdict, edits that
+// vite preview on a free localhost port (harness.ts). Checks what a user relies on: a verdict, edits that
 // change it, links that reopen the same run, imports that cannot break it, no traffic beyond
 // its own origin, no CSP violations, and no long main-thread tasks while 1,000 futures run.
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, preview, type PreviewServer } from 'vite';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { finalVerdict, startApp, type App } from './harness.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 /** How long a full run of the default scenario (1,000 futures) may take on a slow machine. */
 const FULL_RUN_MS = 200_000;
 
-let outDir: string;
-let profileDir: string;
-let server: PreviewServer;
-let context: BrowserContext;
-let origin: string;
-/** Every request any page or worker made that did not go to the app's own origin. */
-const foreign: string[] = [];
-/** Page errors and console errors of every page. */
-const errors: string[] = [];
-/** Content-Security-Policy violations reported by any page. */
-const cspViolations: string[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
-}
+let app: App;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  outDir = mkdtempSync(join(tmpdir(), 'doorstroom-dist-'));
-  profileDir = mkdtempSync(join(tmpdir(), 'doorstroom-chromium-'));
-  const configFile = resolve('vite.config.ts');
-  await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  const port = await freePort();
-  server = await preview({
-    configFile,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port, strictPort: true },
-  });
-  origin = `http://127.0.0.1:${port}`;
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    viewport: { width: 1440, height: 1000 },
-    locale: 'nl-NL',
-    acceptDownloads: true,
-  });
-  context.on('request', (r) => {
-    const url = r.url();
-    if (!url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'))
-      foreign.push(url);
-  });
-  // A binding is called through the DevTools protocol, so the page's CSP does not stop it.
-  await context.exposeBinding(
-    '__reportCsp',
-    (_source, text: string) => void cspViolations.push(text),
-  );
-  await context.addInitScript(() => {
-    const w = window as unknown as {
-      __longTasks: { start: number; duration: number }[];
-      __states: string[];
-      __reportCsp(text: string): void;
-    };
-    w.__longTasks = [];
-    w.__states = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.__reportCsp(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
-    );
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries())
-        w.__longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-    // Record every verdict state, to see results stream in (preview, then full).
-    const watch = () => {
-      const v = document.getElementById('verdict');
-      if (!v) return void requestAnimationFrame(watch);
-      new MutationObserver(() => {
-        const s = v.dataset.state ?? '';
-        if (w.__states[w.__states.length - 1] !== s) w.__states.push(s);
-      }).observe(v, { attributes: true, attributeFilter: ['data-state'] });
-    };
-    document.addEventListener('DOMContentLoaded', watch);
-  });
+  app = await startApp();
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  await app?.close();
 });
 
-async function open(hash = ''): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${origin}/${hash}`);
-  return page;
-}
-
-/** Waits for full result number `n` (1 = the first) and returns the verdict's texts. */
-async function finalVerdict(page: Page, n = 1, timeout = 90_000) {
-  await page.waitForSelector(`#verdict[data-state="final"][data-finals="${n}"]`, { timeout });
-  return page.evaluate(() => {
-    const v = document.getElementById('verdict')!;
-    const text = (sel: string) => v.querySelector(sel)?.textContent ?? '';
-    return {
-      headline: text('.headline'),
-      triage: text('[data-kpi="triage"] .share-value'),
-      rehousing: text('[data-kpi="rehousing"] .share-value'),
-      shares: text('.shares'),
-      bottleneck: text('.bottleneck'),
-      pMet: Number(v.dataset.pmet),
-    };
-  });
-}
+const open = (hash?: string) => app.open(hash);
 
 const percent = (text: string) => Number(text.replace('%', '').replace(',', '.'));
 
@@ -185,7 +59,7 @@ describe('the app in Chromium', () => {
     expect(await page.locator('#scenario-select').inputValue()).toBe(other);
     // The link holds the scenario itself; opened again it is the same library scenario.
     await page.waitForFunction(() => location.hash.startsWith('#s=v1.'));
-    const again = await context.newPage();
+    const again = await app.context.newPage();
     await again.goto(page.url());
     await finalVerdict(again);
     expect(await again.locator('#scenario-select').inputValue()).toBe(other);
@@ -207,8 +81,8 @@ describe('the app in Chromium', () => {
   });
 
   it('a shared link reopens the same scenario and the same numbers', async () => {
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    const page = await app.context.newPage();
+    page.on('pageerror', (e) => app.errors.push(`pageerror: ${e.message}`));
     await page.goto(shared.url);
     const v = await finalVerdict(page);
     expect(v).toEqual(shared.verdict);
@@ -224,6 +98,7 @@ describe('the app in Chromium', () => {
     const page = await open('#n=40');
     const before = await finalVerdict(page);
     const scenario = JSON.parse(readFileSync('scenarios/drechtsteden-2024.json', 'utf8'));
+    const facility = scenario.facilities[0].name;
     scenario.facilities[0].capacity = { '2024': -5 };
     scenario.name = 'Kapot scenario';
     await page.setInputFiles('#file-input', {
@@ -233,7 +108,11 @@ describe('the app in Chromium', () => {
     });
     const notice = page.locator('.notice.error');
     await expect.poll(() => notice.textContent()).toContain('“kapot.json” is niet ingelezen');
-    expect(await notice.textContent()).toContain('facilities[0].capacity.2024');
+    // Each problem at its place in the editor's words, not as a JSON path.
+    expect(await notice.textContent()).toContain(
+      `Voorzieningen › “${facility}” › Plekken › 2024: mag niet negatief zijn`,
+    );
+    expect(await notice.textContent()).not.toContain('facilities[0]');
     await page.setInputFiles('#file-input', {
       name: 'tekst.json',
       mimeType: 'application/json',
@@ -241,7 +120,7 @@ describe('the app in Chromium', () => {
     });
     await expect
       .poll(() => page.locator('.notice.error').last().textContent())
-      .toContain('geen geldige JSON');
+      .toContain('het is geen scenariobestand');
     // Nothing changed: same scenario in the editor, same verdict, no new run.
     expect(await page.locator('[data-path="name"] input').inputValue()).not.toBe('Kapot scenario');
     expect(await page.locator('#verdict').getAttribute('data-finals')).toBe('1');
@@ -428,9 +307,9 @@ describe('the app in Chromium', () => {
   });
 
   it('made no request beyond its own origin and caused no CSP violation or page error', async () => {
-    expect(foreign).toEqual([]);
-    expect(cspViolations).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(app.foreign).toEqual([]);
+    expect(app.cspViolations).toEqual([]);
+    expect(app.errors).toEqual([]);
     // The policy is in force: an injected inline script does not run, and is reported.
     const page = await open('#n=20');
     await finalVerdict(page);
@@ -441,9 +320,9 @@ describe('the app in Chromium', () => {
       return (window as unknown as { __inline?: number }).__inline;
     });
     expect(ran).toBeUndefined();
-    await expect.poll(() => cspViolations.length).toBe(1);
-    expect(cspViolations[0]).toMatch(/^script-src(-elem)? inline/);
+    await expect.poll(() => app.cspViolations.length).toBe(1);
+    expect(app.cspViolations[0]).toMatch(/^script-src(-elem)? inline/);
     await page.close();
-    expect(foreign).toEqual([]);
+    expect(app.foreign).toEqual([]);
   });
 });
