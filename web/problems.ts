@@ -36,6 +36,11 @@ const DUTCH: Rule[] = [
   [/^must be at least (\S+)$/, (m) => `moet minstens ${dutchNumber(m[1])} zijn`],
   [/^must be ≥ (-?[\d.,]+)$/, (m) => `moet minstens ${dutchNumber(m[1])} zijn`],
   [/^must be > (-?[\d.,]+)$/, (m) => `moet groter dan ${dutchNumber(m[1])} zijn`],
+  [/^is nested more than (\d+) levels deep$/, (m) => `is dieper genest dan ${m[1]} niveaus`],
+  [
+    /^has (\S+) (?:entries|named values); at most (\S+) are allowed$/,
+    (m) => `heeft ${dutchNumber(m[1])} waarden; hoogstens ${dutchNumber(m[2])} zijn toegestaan`,
+  ],
   [/^names the same day as "(.+)"$/, (m) => `valt op dezelfde dag als “${m[1]}”`],
   [
     /^must not exceed the places in the start year \((\d+)\)$/,
@@ -43,8 +48,7 @@ const DUTCH: Rule[] = [
   ],
   [
     /^"(.*)" is not a parameter path$/,
-    (m) =>
-      `“${m[1]}” verwijst niet op de juiste manier naar een getal (bijvoorbeeld facilities[0].capacity.2024)`,
+    (m) => `“${m[1]}” verwijst niet op de juiste manier naar een getal van het scenario`,
   ],
   [
     /^has (\S+) more problems; correct these first$/,

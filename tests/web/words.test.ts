@@ -117,6 +117,14 @@ describe('validator messages in Dutch', () => {
       ],
       [(s) => (s.seed = 'a/b'), 'moet leesbare tekst zonder “/” zijn'],
       [(s) => (s.name = ''), 'mag niet leeg zijn'],
+      [
+        (s) => (s.notes = { deep: Array.from({ length: 40 }).reduce<unknown>((x) => [x], 1) }),
+        'is dieper genest dan 32 niveaus',
+      ],
+      [
+        (s) => (s.uncertain = Array.from({ length: 10_001 }, () => 1)),
+        'heeft 10.001 waarden; hoogstens 10.000 zijn toegestaan',
+      ],
       [(s) => (s.startYear = 1990), 'moet minstens 2000 zijn'],
       [(s) => (s.facilities = {}), 'moet een lijst zijn'],
       [
@@ -124,7 +132,7 @@ describe('validator messages in Dutch', () => {
           (s.uncertain = [
             { path: 'facilities[0', label: 'x', low: 1, high: 2, note: { assumption: 'x' } },
           ]),
-        '“facilities[0” verwijst niet op de juiste manier naar een getal (bijvoorbeeld facilities[0].capacity.2024)',
+        '“facilities[0” verwijst niet op de juiste manier naar een getal van het scenario',
       ],
     ];
     for (const [change, dutch] of cases) {
