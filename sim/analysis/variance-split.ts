@@ -10,6 +10,8 @@
  * equal groups n₀ = perGroup.
  */
 
+import { drawsOf } from '../results/stats.ts';
+
 export interface VarianceSplit {
   /** Variance of the outcome between parameter draws (parameters); NaN when not computable. */
   parameters: number;
@@ -32,24 +34,10 @@ export interface VarianceSplit {
  * @throws RangeError unless `perGroup` is a whole number ≥ 1 (a programming error).
  */
 export function varianceSplit(values: ArrayLike<number>, perGroup: number): VarianceSplit {
-  if (!Number.isInteger(perGroup) || perGroup < 1) {
-    throw new RangeError(`replications per draw must be a whole number ≥ 1 (got ${perGroup})`);
-  }
-  // The draws holding a value: where they start and end, and their sum and count.
-  const draws: { start: number; end: number; sum: number; count: number }[] = [];
+  const draws = drawsOf(values, perGroup);
   let total = 0;
   let n = 0;
-  for (let start = 0; start < values.length; start += perGroup) {
-    const end = Math.min(values.length, start + perGroup);
-    let sum = 0;
-    let count = 0;
-    for (let i = start; i < end; i++) {
-      if (Number.isNaN(values[i])) continue;
-      sum += values[i];
-      count++;
-    }
-    if (count === 0) continue;
-    draws.push({ start, end, sum, count });
+  for (const { sum, count } of draws) {
     total += sum;
     n += count;
   }

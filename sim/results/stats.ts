@@ -42,6 +42,37 @@ function checkGroupSize(groupSize: number): void {
   }
 }
 
+/** One draw of the uncertain parameters: its replications [start, end) and their values. */
+export interface Draw {
+  start: number;
+  end: number;
+  /** Sum and count of the values that are not NaN. */
+  sum: number;
+  count: number;
+}
+
+/**
+ * The draws of `values` (replication i in draw floor(i / groupSize)) that hold at least one
+ * value; a last draw cut short by the replication count holds the values it has.
+ * @throws RangeError unless `groupSize` is a whole number ≥ 1.
+ */
+export function drawsOf(values: ArrayLike<number>, groupSize: number): Draw[] {
+  checkGroupSize(groupSize);
+  const draws: Draw[] = [];
+  for (let start = 0; start < values.length; start += groupSize) {
+    const end = Math.min(values.length, start + groupSize);
+    let sum = 0;
+    let count = 0;
+    for (let i = start; i < end; i++) {
+      if (Number.isNaN(values[i])) continue;
+      sum += values[i];
+      count++;
+    }
+    if (count > 0) draws.push({ start, end, sum, count });
+  }
+  return draws;
+}
+
 /** The variance of a mean over groups of replications, and how many groups it rests on. */
 export interface GroupedVariance {
   /** Estimated variance of the mean (squared unit of the values). */
@@ -66,21 +97,11 @@ export function groupedMeanVariance(
   groupSize: number,
   mean: number,
 ): GroupedVariance {
-  checkGroupSize(groupSize);
+  const draws = drawsOf(values, groupSize);
+  const groups = draws.length;
   let n = 0;
-  let groups = 0;
   let ss = 0;
-  for (let start = 0; start < values.length; start += groupSize) {
-    const end = Math.min(values.length, start + groupSize);
-    let sum = 0;
-    let count = 0;
-    for (let i = start; i < end; i++) {
-      if (Number.isNaN(values[i])) continue;
-      sum += values[i];
-      count++;
-    }
-    if (count === 0) continue;
-    groups++;
+  for (const { sum, count } of draws) {
     n += count;
     const deviation = sum - count * mean;
     ss += deviation * deviation;
