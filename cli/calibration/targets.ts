@@ -6,6 +6,15 @@ import type { Scenario } from '../../sim/scenario/schema.ts';
 import { Steps } from '../../sim/scenario/step-function.ts';
 import { DAYS_PER_YEAR } from '../../sim/scenario/calendar.ts';
 import type { ReplicationResult } from '../../sim/results/replication-result.ts';
+import {
+  chainColumn,
+  facilityColumn,
+  occupancyOf,
+  routeColumn,
+  type WeeklySeries,
+  type YearlyColumn,
+} from '../../sim/results/columns.ts';
+import type { HousingRoute } from '../../sim/scenario/schema.ts';
 
 /** How a target's value is shown. */
 export type Unit = 'persons' | 'perYear' | 'share' | 'days';
@@ -24,8 +33,8 @@ export class ReplicationView {
   }
 
   /** Sum of yearly column `kpi` over `years`. */
-  sum(kpi: string, years: readonly number[]): number {
-    const col = this.r.yearly[kpi];
+  sum(kpi: YearlyColumn, years: readonly number[]): number {
+    const col = this.r.yearly[kpi] as Float64Array | undefined;
     if (!col) throw new Error(`the model reports no column "${kpi}"`);
     let total = 0;
     for (const y of years) total += col[this.yearIndex(y)];
@@ -33,18 +42,18 @@ export class ReplicationView {
   }
 
   /** Mean per year of yearly column `kpi` over `years`. */
-  perYear(kpi: string, years: readonly number[]): number {
+  perYear(kpi: YearlyColumn, years: readonly number[]): number {
     return this.sum(kpi, years) / years.length;
   }
 
   /** Value of yearly column `kpi` in one year. */
-  at(kpi: string, year: number): number {
+  at(kpi: YearlyColumn, year: number): number {
     return this.sum(kpi, [year]);
   }
 
   /** Time-average of weekly series `name` over the weeks that start within `years`. */
-  weeklyMean(name: string, years: readonly number[]): number {
-    const series = this.r.weekly[name];
+  weeklyMean(name: WeeklySeries, years: readonly number[]): number {
+    const series = this.r.weekly[name] as Float64Array | undefined;
     if (!series) throw new Error(`the model reports no weekly series "${name}"`);
     let sum = 0;
     let n = 0;
@@ -108,24 +117,26 @@ export const WOMEN = 'vrouwenopvang';
 
 /** Crisis registrations of adults and youth: all crisis arrivals but the women's shelter's. */
 function registrations(v: ReplicationView, years: readonly number[]): number {
-  return v.sum('crisisArrivals', years) - v.sum(`admissions:${WOMEN}`, years);
+  return (
+    v.sum(chainColumn('crisisArrivals'), years) - v.sum(facilityColumn('admissions', WOMEN), years)
+  );
 }
 
 /**
  * Routes out of the night shelter and the 24-hour shelter: the people [S1] speaks of. BW
  * (years of treatment) and training (two years of woontraining) are left out.
  */
-export const SHELTER_ROUTES = ['independent', 'housingFirst', 'shelter24'];
+export const SHELTER_ROUTES: readonly HousingRoute[] = ['independent', 'housingFirst', 'shelter24'];
 
 /** Mean days in the chain of the housed on `routes` who had (or lacked) binding at entry. */
 function daysByBindingAtEntry(v: ReplicationView, bound: boolean, years: readonly number[]) {
   let days = 0;
   let n = 0;
   for (const r of SHELTER_ROUTES) {
-    const boundDays = v.sum(`housedBoundAtEntryDays:${r}`, years);
-    const boundN = v.sum(`housedBoundAtEntry:${r}`, years);
-    days += bound ? boundDays : v.sum(`housedDays:${r}`, years) - boundDays;
-    n += bound ? boundN : v.sum(`housed:${r}`, years) - boundN;
+    const boundDays = v.sum(routeColumn('housedBoundAtEntryDays', r), years);
+    const boundN = v.sum(routeColumn('housedBoundAtEntry', r), years);
+    days += bound ? boundDays : v.sum(routeColumn('housedDays', r), years) - boundDays;
+    n += bound ? boundN : v.sum(routeColumn('housed', r), years) - boundN;
   }
   return days / n;
 }
@@ -141,7 +152,7 @@ export const TARGETS: CalibrationTarget[] = [
     bandWhy: '"ongeveer 440": ±20 (±4,5%), de afronding van het document',
     unit: 'persons',
     years: CALIBRATION_YEARS,
-    value: (v, years) => v.perYear(`occupancy:${BW}`, years),
+    value: (v, years) => v.perYear(occupancyOf(BW), years),
   },
   {
     id: 'bw-stable',
@@ -153,7 +164,7 @@ export const TARGETS: CalibrationTarget[] = [
     bandWhy: 'instroom 73 ≈ uitstroom 70: de bezetting mag in twee jaar hooguit ±20 schuiven',
     unit: 'persons',
     years: CALIBRATION_YEARS,
-    value: (v, years) => v.at(`occupancy:${BW}`, years.at(-1)!) - v.at(`occupancy:${BW}`, years[0]),
+    value: (v, years) => v.at(occupancyOf(BW), years.at(-1)!) - v.at(occupancyOf(BW), years[0]),
   },
   {
     id: 'bw-in',
@@ -165,7 +176,7 @@ export const TARGETS: CalibrationTarget[] = [
     bandWhy: 'één jaartelling (2016); ±10 dekt de schommeling van jaar tot jaar (Poisson: sd 8,5)',
     unit: 'perYear',
     years: CALIBRATION_YEARS,
-    value: (v, years) => v.perYear(`admissions:${BW}`, years),
+    value: (v, years) => v.perYear(facilityColumn('admissions', BW), years),
   },
   {
     id: 'bw-out',
@@ -177,7 +188,7 @@ export const TARGETS: CalibrationTarget[] = [
     bandWhy: 'één jaartelling (2016); ±10 dekt de schommeling van jaar tot jaar (Poisson: sd 8,4)',
     unit: 'perYear',
     years: CALIBRATION_YEARS,
-    value: (v, years) => v.perYear(`departures:${BW}`, years),
+    value: (v, years) => v.perYear(facilityColumn('departures', BW), years),
   },
   {
     id: 'registrations',
@@ -203,7 +214,7 @@ export const TARGETS: CalibrationTarget[] = [
       '±5 procentpunt: "enkele dagen" is niet afgebakend en 36 van de 293 zijn niet ingedeeld',
     unit: 'share',
     years: CALIBRATION_YEARS,
-    value: (v, years) => v.sum('selfResolved', years) / registrations(v, years),
+    value: (v, years) => v.sum(chainColumn('selfResolved'), years) / registrations(v, years),
   },
   {
     id: 'turned-away',
@@ -216,7 +227,7 @@ export const TARGETS: CalibrationTarget[] = [
       'geen getal in de bronnen: er wordt weggestuurd (≥ 5%), maar de meesten vinden direct een plek (≤ 40%); een oordeel',
     unit: 'share',
     years: CALIBRATION_YEARS,
-    value: (v, years) => v.sum('turnedAway', years) / registrations(v, years),
+    value: (v, years) => v.sum(chainColumn('turnedAway'), years) / registrations(v, years),
   },
   {
     id: 'shelter24-full',
@@ -228,7 +239,7 @@ export const TARGETS: CalibrationTarget[] = [
     bandWhy: '"bijna vol": gemiddeld minstens 90% van de plekken bezet',
     unit: 'share',
     years: CALIBRATION_YEARS,
-    value: (v, years) => v.perYear(`occupancy:${SHELTER24}`, years) / v.capacity(SHELTER24, years),
+    value: (v, years) => v.perYear(occupancyOf(SHELTER24), years) / v.capacity(SHELTER24, years),
   },
   {
     id: 'shelter24-waiting',
@@ -280,6 +291,8 @@ export const TARGETS: CalibrationTarget[] = [
       '±20%: één jaar met 48 vrouwen. Pas vanaf 2025: in het model hangt het verblijf af van de triagetermijn, die in juli 2024 verandert',
     unit: 'days',
     years: SETTLED_YEARS,
-    value: (v, years) => v.sum(`stayDays:${WOMEN}`, years) / v.sum(`departures:${WOMEN}`, years),
+    value: (v, years) =>
+      v.sum(facilityColumn('stayDays', WOMEN), years) /
+      v.sum(facilityColumn('departures', WOMEN), years),
   },
 ];

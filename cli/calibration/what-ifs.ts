@@ -126,7 +126,7 @@ const triageWithoutTeam: WhatIf = {
   question:
     'What does the triage team that starts in Q3 2024 (triage at the latest six weeks after access, [S3]) change? The baseline has the team; this file leaves it out, so the difference between the two is the effect of the team.',
   changes:
-    'The triage delay stays at its pre-team estimate (lognormal, mean 75 days, CV 0.8) after July 2024 instead of dropping to a mean of 28 days (CV 0.5). The pre-team delay is an estimate ("often months", DESIGN §2; not in the documents), so the size of the effect is as uncertain as that estimate.',
+    'The triage delay stays at its pre-team estimate (lognormal, mean 75 days, CV 0.8) after July 2024 instead of dropping to a mean of 28 days (CV 0.5). The pre-team delay is an assumption (a few months; the documents give no delay before the team), so the size of the effect is as uncertain as that assumption.',
   apply(s) {
     intro(s, this.id, this.name, this.description);
     set(
@@ -136,7 +136,7 @@ const triageWithoutTeam: WhatIf = {
       {
         source: '[S3] het triageteam start in Q3 2024; dit wat-als laat het weg',
         assumption:
-          'Zonder team blijft de termijn gemiddeld 75 dagen, CV 0,8 (schatting: "vaak maanden", DESIGN §2; niet in de documenten)',
+          'Aanname: zonder team blijft de termijn gemiddeld 75 dagen, CV 0,8, als in de basislijn vóór juli 2024. De documenten noemen geen termijn van vóór het triageteam; 75 dagen is een schatting van enkele maanden',
       },
     );
   },
@@ -523,7 +523,10 @@ const westBrabantWest: WhatIf = {
     s.notes = {
       startYear: { assumption: 'Zelfde startjaar als de Drechtsteden-basislijn' },
       endYear: { assumption: 'Tot en met 2031, zodat het cohort van 2030 91 dagen gevolgd wordt' },
-      warmupYears: { assumption: '3 jaar inloop (DESIGN §3)' },
+      warmupYears: {
+        assumption:
+          'Aanname (modelkeuze, geen cijfer uit de documenten): 3 jaar inloop vanaf de beginbezetting, zodat bezetting en wachtrijen zijn opgebouwd; de inloopjaren tellen niet mee in de uitkomsten',
+      },
       seed: { assumption: 'Vaste seed: dezelfde invoer geeft dezelfde uitkomst' },
       replications: { assumption: '1000 mogelijke toekomsten' },
     };
@@ -626,8 +629,14 @@ const westBrabantWest: WhatIf = {
       },
       triageDays: { assumption: 'Aanname: zes weken, als in de Drechtsteden' },
       homeDays: { assumption: 'Aanname: drie maanden, als in de Drechtsteden' },
-      triageTarget: { assumption: '90% (DESIGN §2)' },
-      rehousingTarget: { assumption: '90% (DESIGN §2)' },
+      triageTarget: {
+        assumption:
+          'Aanname: 90% van het cohort, als in de Drechtsteden-basislijn; [S4] noemt geen doel en geen aandeel',
+      },
+      rehousingTarget: {
+        assumption:
+          'Aanname: 90% van het cohort, als in de Drechtsteden-basislijn; [S4] noemt geen doel en geen aandeel',
+      },
     };
   },
 };

@@ -1,13 +1,10 @@
 /**
- * What both engines share: the clock, the count of fired events, the argument checks of
- * at/after/run, and the guard against run() from inside an action. Each engine supplies
- * its agenda: how to schedule an event, fire events up to a time, and cancel one.
+ * What both engines share: the clock, the count of fired events, the handler, the argument
+ * checks of at/after/run, and the guard against run() from inside the handler. Each engine
+ * supplies its agenda: how to schedule an event, fire events up to a time, and cancel one.
  */
-import type { Action, Engine, EventHandle } from './engine.ts';
-import { checkUntil, timeAfter, timeAt } from './checks.ts';
-
-/** An action as an engine stores it: the subject it was scheduled with is kept beside it. */
-export type StoredAction = Action<never>;
+import type { Engine, EventHandle, EventHandler } from './engine.ts';
+import { checkEvent, checkUntil, timeAfter, timeAt } from './checks.ts';
 
 export abstract class EngineBase implements Engine {
   /** Current time (days): the time of the event firing, or the last `until`. */
@@ -15,6 +12,9 @@ export abstract class EngineBase implements Engine {
   /** Events fired so far. */
   protected fired = 0;
   private running = false;
+
+  /** @param handler called with (kind, subject) of each event as it fires */
+  constructor(protected readonly handler: EventHandler) {}
 
   /** Current simulation time (days). */
   get now(): number {
@@ -26,36 +26,39 @@ export abstract class EngineBase implements Engine {
     return this.fired;
   }
 
+  /** Events scheduled and neither fired nor cancelled. */
+  abstract get pending(): number;
+
   /**
-   * Schedule `action` at absolute `time` (days).
-   * @throws RangeError when `time` is before `now`, NaN or infinite.
+   * Schedule event (`kind`, `subject`) at absolute `time` (days).
+   * @throws RangeError when `time` is before `now`, NaN or infinite, or for a kind or
+   *   subject that is not an integer in [0, 2³¹).
    */
-  at(time: number, action: Action): EventHandle;
-  at<S>(time: number, action: Action<S>, subject: S): EventHandle;
-  at(time: number, action: StoredAction, subject?: unknown): EventHandle {
-    return this.schedule(timeAt(this.clock, time), action, subject);
+  at(time: number, kind: number, subject: number): EventHandle {
+    checkEvent(kind, subject);
+    return this.schedule(timeAt(this.clock, time), kind, subject);
   }
 
   /**
-   * Schedule `action` at `now + delay` (days).
-   * @throws RangeError when `delay` is negative, NaN or infinite, or `now + delay` overflows.
+   * Schedule event (`kind`, `subject`) at `now + delay` (days).
+   * @throws RangeError when `delay` is negative, NaN or infinite, or `now + delay` overflows;
+   *   as {@link at} for kind and subject.
    */
-  after(delay: number, action: Action): EventHandle;
-  after<S>(delay: number, action: Action<S>, subject: S): EventHandle;
-  after(delay: number, action: StoredAction, subject?: unknown): EventHandle {
-    return this.schedule(timeAfter(this.clock, delay), action, subject);
+  after(delay: number, kind: number, subject: number): EventHandle {
+    checkEvent(kind, subject);
+    return this.schedule(timeAfter(this.clock, delay), kind, subject);
   }
 
   /**
-   * Fire every event with time ≤ `until` (days), including events that actions schedule
-   * within that horizon, then set `now` to `until`. If an action throws, the error propagates
-   * with `now` at that event's time, and a later `run` resumes after it.
+   * Fire every event with time ≤ `until` (days), including events that the handler
+   * schedules within that horizon, then set `now` to `until`. If the handler throws, the
+   * error propagates with `now` at that event's time, and a later `run` resumes after it.
    * @throws RangeError when `until` is before `now`, NaN or infinite.
-   * @throws Error when called from inside an action.
+   * @throws Error when called from inside the handler.
    */
   run(until: number): void {
     checkUntil(this.clock, until);
-    if (this.running) throw new Error('run() called from inside an action');
+    if (this.running) throw new Error('run() called from inside an event');
     this.running = true;
     try {
       this.fireUntil(until);
@@ -68,8 +71,8 @@ export abstract class EngineBase implements Engine {
   /** Cancel a scheduled event. Returns false if it already ran, was cancelled, or is unknown. */
   abstract cancel(handle: EventHandle): boolean;
 
-  /** Put an event with a checked `time` (days) on the agenda; returns its handle. */
-  protected abstract schedule(time: number, action: StoredAction, subject: unknown): EventHandle;
+  /** Put a checked event at a checked `time` (days) on the agenda; returns its handle. */
+  protected abstract schedule(time: number, kind: number, subject: number): EventHandle;
 
   /** Fire events in order up to and including `until` (days), setting the clock to each. */
   protected abstract fireUntil(until: number): void;

@@ -1,10 +1,11 @@
 /**
  * The fast engine: a binary min-heap in typed arrays, keyed by (time, scheduling sequence).
  * Invariant: events fire in order of time, ties in the order they were scheduled; a
- * cancelled event stays in the heap, flagged by a null action, until popped or compacted.
+ * cancelled event stays in the heap, flagged by kind {@link NO_EVENT}, until popped or
+ * compacted.
  */
-import type { EventHandle } from './engine.ts';
-import { EngineBase, type StoredAction } from './engine-base.ts';
+import type { EventHandle, EventHandler } from './engine.ts';
+import { EngineBase } from './engine-base.ts';
 
 /** A handle is `generation * SLOT_SPAN + slot`, so it stays a safe integer. */
 const SLOT_SPAN = 2 ** 24;
@@ -12,11 +13,13 @@ const SLOT_SPAN = 2 ** 24;
 const MAX_GENERATION = 2 ** 29 - 1;
 /** Compact the heap when more than this many, and more than half, of its entries are cancelled. */
 const COMPACT_MIN = 1024;
+/** The kind of a free slot or a cancelled event. */
+const NO_EVENT = -1;
 
 /**
  * Discrete-event kernel on a binary heap stored in typed arrays: the heap holds times and
- * slot indices in parallel; per slot, a plain array holds the action and typed arrays the
- * generation and the scheduling sequence (read only to break exact ties). Scheduling and
+ * slot indices in parallel; per slot, typed arrays hold the event's kind and subject, its
+ * generation and its scheduling sequence (read only to break exact ties). Scheduling and
  * firing allocate nothing once the arrays have grown to the peak number of pending events.
  *
  * Handles combine a slot with its generation, so a handle whose event ran or was cancelled
@@ -31,33 +34,32 @@ export class HeapKernel extends EngineBase {
   private slots: Int32Array;
 
   /**
-   * Per slot: the action (null when free or cancelled) and its subject, its generation and
-   * its scheduling sequence (the tie-break, read only when two times are equal).
+   * Per slot: the event's kind ({@link NO_EVENT} when free or cancelled) and subject, its
+   * generation and its scheduling sequence (the tie-break, read only when two times are equal).
    */
-  private actions: (StoredAction | null)[];
-  private subjects: unknown[];
+  private kinds: Int32Array;
+  private subjects: Int32Array;
   private generations: Uint32Array;
   private seqs: Float64Array;
   /** Slots handed out at least once; free ones below that are on the free stack. */
   private slotsMade = 0;
   private freeSlots: Int32Array;
   private freeTop = 0;
-  /** Heap entries whose action is null (cancelled, not yet popped). */
+  /** Heap entries whose kind is NO_EVENT (cancelled, not yet popped). */
   private cancelledInHeap = 0;
 
-  /** @param initialCapacity pending events to make room for up front (it grows as needed). */
-  constructor(initialCapacity = 1024) {
-    super();
+  /**
+   * @param handler called with (kind, subject) of each event as it fires
+   * @param initialCapacity pending events to make room for up front (it grows as needed)
+   */
+  constructor(handler: EventHandler, initialCapacity = 1024) {
+    super(handler);
     const capacity = Math.max(16, Math.min(SLOT_SPAN, Math.ceil(initialCapacity)));
     this.times = new Float64Array(capacity);
     this.slots = new Int32Array(capacity);
     this.seqs = new Float64Array(capacity);
-    this.actions = [];
-    this.subjects = [];
-    for (let i = 0; i < capacity; i++) {
-      this.actions.push(null); // packed, not holey
-      this.subjects.push(undefined);
-    }
+    this.kinds = new Int32Array(capacity).fill(NO_EVENT);
+    this.subjects = new Int32Array(capacity);
     this.generations = new Uint32Array(capacity);
     this.freeSlots = new Int32Array(capacity);
   }
@@ -75,11 +77,10 @@ export class HeapKernel extends EngineBase {
     if (!Number.isSafeInteger(handle) || handle < 0) return false;
     const slot = handle % SLOT_SPAN;
     if (slot >= this.slotsMade) return false;
-    if (this.generations[slot] !== (handle - slot) / SLOT_SPAN || this.actions[slot] === null) {
+    if (this.generations[slot] !== (handle - slot) / SLOT_SPAN || this.kinds[slot] === NO_EVENT) {
       return false;
     }
-    this.actions[slot] = null;
-    this.subjects[slot] = undefined;
+    this.kinds[slot] = NO_EVENT;
     this.cancelledInHeap++;
     if (this.cancelledInHeap > COMPACT_MIN && 2 * this.cancelledInHeap > this.size) this.compact();
     return true;
@@ -87,22 +88,21 @@ export class HeapKernel extends EngineBase {
 
   /** Fires the heap's events up to `until` (see EngineBase.run). */
   protected fireUntil(until: number): void {
-    const { actions, subjects } = this; // grown in place, never replaced
+    const handler = this.handler;
     while (this.size > 0) {
-      // Other fields are re-read every iteration: an action may grow or compact the heap.
+      // Fields are re-read every iteration: the handler may grow or compact the heap.
       const time = this.times[0];
       if (time > until) break;
       const slot = this.slots[0];
       this.removeTop();
-      const action = actions[slot];
-      const subject = subjects[slot];
-      actions[slot] = null;
-      subjects[slot] = undefined;
+      const kind = this.kinds[slot];
+      const subject = this.subjects[slot];
+      this.kinds[slot] = NO_EVENT;
       this.freeSlots[this.freeTop++] = slot;
-      if (action !== null) {
+      if (kind !== NO_EVENT) {
         this.clock = time;
         this.fired++;
-        action(subject as never);
+        handler(kind, subject);
       } else {
         this.cancelledInHeap--;
       }
@@ -110,12 +110,12 @@ export class HeapKernel extends EngineBase {
   }
 
   /** Put a validated event into the heap; returns its handle. */
-  protected schedule(time: number, action: StoredAction, subject: unknown): EventHandle {
+  protected schedule(time: number, kind: number, subject: number): EventHandle {
     if (this.size === this.times.length) this.grow();
     const slot = this.freeTop > 0 ? this.freeSlots[--this.freeTop] : this.slotsMade++;
     const generation = this.generations[slot] === MAX_GENERATION ? 1 : this.generations[slot] + 1;
     this.generations[slot] = generation;
-    this.actions[slot] = action;
+    this.kinds[slot] = kind;
     this.subjects[slot] = subject;
     this.seqs[slot] = this.nextSeq++;
 
@@ -188,10 +188,8 @@ export class HeapKernel extends EngineBase {
     this.seqs = widen(this.seqs, new Float64Array(next));
     this.generations = widen(this.generations, new Uint32Array(next));
     this.freeSlots = widen(this.freeSlots, new Int32Array(next));
-    for (let i = capacity; i < next; i++) {
-      this.actions.push(null);
-      this.subjects.push(undefined);
-    }
+    this.kinds = widen(this.kinds, new Int32Array(next).fill(NO_EVENT));
+    this.subjects = widen(this.subjects, new Int32Array(next));
   }
 
   /**
@@ -199,11 +197,11 @@ export class HeapKernel extends EngineBase {
    * order is unchanged: it depends only on the (time, sequence) keys, which are unique.
    */
   private compact(): void {
-    const { times, slots, actions } = this;
+    const { times, slots, kinds } = this;
     let kept = 0;
     for (let i = 0; i < this.size; i++) {
       const slot = slots[i];
-      if (actions[slot] === null) {
+      if (kinds[slot] === NO_EVENT) {
         this.freeSlots[this.freeTop++] = slot;
         continue;
       }

@@ -4,8 +4,8 @@
  * time asked for, so firing order and `now` are bit-identical to HeapKernel's.
  */
 import type { SimjsEntity, SimjsRequest, SimjsSim } from 'simjs';
-import type { EventHandle } from './engine.ts';
-import { EngineBase, type StoredAction } from './engine-base.ts';
+import type { EventHandle, EventHandler } from './engine.ts';
+import { EngineBase } from './engine-base.ts';
 import { simjs } from './simjs-global.ts';
 
 /** What simjs hands back to us when a request is delivered. */
@@ -13,8 +13,8 @@ interface Scheduled {
   readonly handle: EventHandle;
   /** The exact time asked for (days). */
   readonly time: number;
-  readonly action: StoredAction;
-  readonly subject: unknown;
+  readonly kind: number;
+  readonly subject: number;
 }
 
 /**
@@ -42,8 +42,13 @@ export class SimjsEngine extends EngineBase {
     this.requests.delete(event.handle);
     this.clock = event.time;
     this.fired++;
-    event.action(event.subject as never);
+    this.handler(event.kind, event.subject);
   };
+
+  /** @param handler called with (kind, subject) of each event as it fires */
+  constructor(handler: EventHandler) {
+    super(handler);
+  }
 
   /** Events scheduled and neither fired nor cancelled. */
   get pending(): number {
@@ -72,10 +77,10 @@ export class SimjsEngine extends EngineBase {
     }
   }
 
-  protected schedule(time: number, action: StoredAction, subject: unknown): EventHandle {
+  protected schedule(time: number, kind: number, subject: number): EventHandle {
     const handle = this.nextHandle++;
     const request = new simjs.Request(this.entity, this.sim.time(), time);
-    request.done(this.deliver, null, { handle, time, action, subject });
+    request.done(this.deliver, null, { handle, time, kind, subject });
     this.sim.queue.insert(request);
     this.requests.set(handle, request);
     return handle;

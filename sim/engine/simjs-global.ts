@@ -23,6 +23,3 @@ if (host.Sim === undefined) throw new Error('simjs did not publish globalThis.Si
 
 /** The simjs namespace (`Sim`, `Entity`, `Request`, …) the bundle published. */
 export const simjs: SimjsNamespace = host.Sim;
-
-/** The simjs simulator constructor. */
-export const Sim = simjs.Sim;

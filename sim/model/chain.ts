@@ -1,32 +1,67 @@
 /**
- * The chain from shelter to housing as a discrete-event model (DESIGN §2), for one
- * replication: arrivals, places and triage live here, the way out in HousingMarket; the
- * engine only orders events. Invariant, checked at the end of every run: arrived = in
- * system + housed + exited, and every facility's occupancy equals the persons there.
+ * The chain from shelter to housing as a discrete-event model, for one replication:
+ * arrivals, places and triage live here, the way out in HousingMarket; the engine only
+ * orders events. People are rows of the {@link People} table; events are (kind, subject)
+ * integers dispatched by {@link ChainModel.handle}. The model reports what happens through
+ * a {@link ChainObserver} and keeps no results of its own.
+ * Invariant, checked at the end of every run: arrived = in system + housed + exited, and
+ * every facility's occupancy equals the persons there (conservation.ts).
+ *
+ * Where each rule lives: where an arrival enters (entry.ts), the person's states and moves
+ * (person-state.ts), what happens after a stay (after-stay.ts), what counts as a home
+ * (home.ts), who gets the next home (offer-order.ts), the goal (goal.ts).
  */
 import { MAX_PEOPLE_PER_REPLICATION, RunTooLargeError, tooManyPeople } from '../run-size.ts';
-import type { Engine, EventHandle } from '../engine/engine.ts';
-import type { Scenario, HousingRoute, Pathway, FacilityKind } from '../scenario/schema.ts';
-import { PATHWAYS, HOUSING_ROUTES } from '../scenario/schema.ts';
-import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
+import type { Engine, EngineKind, EventHandle } from '../engine/engine.ts';
+import { createEngine } from '../engine/create-engine.ts';
+import type { Scenario, FacilityKind } from '../scenario/schema.ts';
+import { PATHWAYS } from '../scenario/schema.ts';
+import { DAYS_PER_YEAR, reportStartOf } from '../scenario/calendar.ts';
 import { Steps } from '../scenario/step-function.ts';
 import type { RandomSource } from '../random/source.ts';
 import { stream } from '../random/streams.ts';
 import { durationSampler, lengthBiased } from '../random/duration.ts';
 import { pickIndex } from '../random/choice.ts';
-import { Person } from './person.ts';
+import { People } from './people.ts';
+import { PersonState, isDone, transition } from './person-state.ts';
 import { PersonFactory } from './person-factory.ts';
-import { Level } from './level.ts';
+import { EventKind } from './events.ts';
+import { QueueLevel, type ChainObserver } from './observer.ts';
+import {
+  READY_ELSEWHERE,
+  STREET,
+  WAITING_OUTSIDE,
+  endLocations,
+  facilityLocation,
+} from './location.ts';
+import { Conservation } from './conservation.ts';
 import { advanceByIntegral, monthStart } from './piecewise-rate.ts';
-import { Tallies } from './tallies.ts';
 import { HousingMarket } from './housing-market.ts';
-import type { ReplicationResult } from '../results/replication-result.ts';
+import { entersForTriage, pretriagedPathway } from './entry.ts';
+import { leavesAfterStay, routeAfterStay, waitsElsewhere } from './after-stay.ts';
+import { placeIsHome } from './home.ts';
+
+/** Kinds of facility that people wait for after triage. */
+type PlaceKind = Exclude<FacilityKind, 'crisis'>;
+
+/** Index in PATHWAYS of each pathway the chain branches on. */
+const INDEPENDENT = PATHWAYS.indexOf('independent');
+const HOUSING_FIRST = PATHWAYS.indexOf('housingFirst');
+const EXIT = PATHWAYS.indexOf('exit');
+
+/** The queue level of persons waiting for a place of each kind. */
+const PLACE_WAIT_LEVEL: Record<PlaceKind, number> = {
+  shelter24: QueueLevel.waitShelter24,
+  bw: QueueLevel.waitBw,
+  training: QueueLevel.waitTraining,
+};
 
 /** A facility while the model runs. */
 interface FacilityState {
   index: number;
-  id: string;
   kind: FacilityKind;
+  /** Where a person holding one of its places is. */
+  location: number;
   capacity: Steps<number>;
   occupied: number;
   /** servesType[typeIndex] */
@@ -34,9 +69,8 @@ interface FacilityState {
   stay: (() => number) | undefined;
   afterStayU: RandomSource;
   exitAfterStayShare: number;
-  level: Level;
-  /** Crisis only: the street queue, in arrival order (lazy removal). */
-  street: Person[];
+  /** Crisis only: the street queue, person rows in arrival order (lazy removal). */
+  street: number[];
   streetHead: number;
 }
 
@@ -53,78 +87,73 @@ interface ArrivalSource {
 export interface ReplicationOptions {
   seed: string | number;
   replication: number;
+  /** Engine implementation ('fast' by default). */
+  engine?: EngineKind;
+  /** The people table to use (reset first); one table can serve a whole batch. */
+  people?: People;
 }
-
-const ROUTE_INDEX = new Map<string, number>(HOUSING_ROUTES.map((r, i) => [r, i]));
-/** Kinds of facility that people wait for after triage. */
-type PlaceKind = 'shelter24' | 'bw' | 'training';
 
 export class ChainModel {
   private readonly s: Scenario;
-  private readonly engine: Engine;
+  readonly engine: Engine;
   private readonly seed: string | number;
   private readonly rep: number;
   /** Model time (days) of 1 January of the start year. */
   private readonly reportStart: number;
   /** Model time (days) at which the run ends. */
   readonly horizon: number;
-  private readonly t: Tallies;
+  private readonly t: ChainObserver;
+  private readonly people: People;
+  private readonly books: Conservation;
+  private readonly ends: ReturnType<typeof endLocations>;
   private readonly facilities: FacilityState[];
   private readonly byKind: Record<FacilityKind, FacilityState[]>;
-  private readonly placeWait: Record<PlaceKind, Person[]> = { shelter24: [], bw: [], training: [] };
-  private readonly placeWaitLevel: Record<PlaceKind, Level>;
+  /** Persons waiting for a place, by kind, in waiting order (lazy removal). */
+  private readonly placeWait: Record<PlaceKind, number[]> = { shelter24: [], bw: [], training: [] };
   private readonly market: HousingMarket;
   private readonly pathwayCumulative: Steps<Float64Array>[];
+  private readonly arrivals: ArrivalSource[] = [];
   private readonly factories: PersonFactory[];
   private readonly returningFactories: (PersonFactory | undefined)[];
-  private nextId = 0;
   /** Streams of this replication by name (each made once). */
   private readonly streams = new Map<string, RandomSource>();
+  /** The person being triaged, and their pathway draw as a source (made once, no closure per triage). */
+  private triaging = -1;
+  private readonly pathwayDraw: RandomSource = () => this.people.pathwayU[this.triaging];
 
-  // Event actions, made once; each is scheduled with the person (or source) it is for.
-  private readonly onArrival = (a: ArrivalSource) => {
-    this.arrive(a.factory, false);
-    this.scheduleArrival(a, this.engine.now);
-  };
-  private readonly onTriage = (p: Person) => this.triage(p);
-  private readonly onSelfResolve = (p: Person) => this.selfResolve(p);
-  private readonly onGiveUp = (p: Person) => this.giveUp(p);
-  private readonly onStayEnd = (p: Person) => this.endStay(p);
-  private readonly onReturn = (p: Person) => this.arrive(this.returningFactory(p.stream), true);
-
-  constructor(s: Scenario, engine: Engine, options: ReplicationOptions) {
+  constructor(s: Scenario, observer: ChainObserver, options: ReplicationOptions) {
     this.s = s;
-    this.engine = engine;
+    this.t = observer;
+    this.engine = createEngine(options.engine ?? 'fast', (kind, subject) =>
+      this.handle(kind, subject),
+    );
     this.seed = options.seed;
     this.rep = options.replication;
-    this.reportStart = s.warmupYears * DAYS_PER_YEAR;
+    this.people = options.people ?? new People();
+    this.people.reset();
+    this.books = new Conservation(s.facilities.map((f) => f.id));
+    this.ends = endLocations(s.facilities.length);
+    this.reportStart = reportStartOf(s);
     const years = s.endYear - s.startYear + 1;
     this.horizon = this.reportStart + years * DAYS_PER_YEAR;
-    this.t = new Tallies(s, this.reportStart);
     const typeIndex = new Map(s.householdTypes.map((h, i) => [h.id, i]));
     const servesOf = (ids: string[]) => s.householdTypes.map((h) => ids.includes(h.id));
 
     this.facilities = s.facilities.map((f, index) => ({
       index,
-      id: f.id,
       kind: f.kind,
+      location: facilityLocation(index),
       capacity: new Steps(f.capacity, s.startYear),
       occupied: 0,
       servesType: servesOf(f.serves),
       stay: f.stay ? durationSampler(f.stay, this.rng(`stay/${f.id}`)) : undefined,
       afterStayU: this.rng(`afterStay/${f.id}`),
       exitAfterStayShare: f.exitAfterStayShare,
-      level: this.t.occupancy[index],
       street: [],
       streetHead: 0,
     }));
     this.byKind = { crisis: [], shelter24: [], bw: [], training: [] };
     for (const f of this.facilities) this.byKind[f.kind].push(f);
-    this.placeWaitLevel = {
-      shelter24: this.t.series.waitShelter24,
-      bw: this.t.series.waitBw,
-      training: this.t.series.waitTraining,
-    };
 
     this.pathwayCumulative = s.householdTypes.map((h) => {
       const fn = Object.hasOwn(s.triage.pathways, h.id)
@@ -138,13 +167,14 @@ export class ChainModel {
       return new Steps(cumulative, s.startYear);
     });
     this.market = new HousingMarket(s, {
-      engine,
-      tallies: this.t,
+      engine: this.engine,
+      observer,
+      people: this.people,
       rng: (n) => this.rng(n),
       reportStart: this.reportStart,
       horizon: this.horizon,
       house: (p, byContingent) => this.house(p, byContingent),
-      schedule: (delay, action, p) => this.schedule(delay, action, p),
+      schedule: (delay, kind, p) => this.schedule(delay, kind, p),
     });
 
     const facilityIndex = new Map(s.facilities.map((f, i) => [f.id, i]));
@@ -155,7 +185,7 @@ export class ChainModel {
       entry: facilityIndex.get(a.entry)!,
     });
     this.factories = s.arrivals.map(
-      (a, i) => new PersonFactory(s, originOf(a, i, 'persons'), (n) => this.rng(n)),
+      (a, i) => new PersonFactory(s, originOf(a, i, 'persons'), (n) => this.rng(n), this.people),
     );
     this.returningFactories = s.arrivals.map(() => undefined);
   }
@@ -174,8 +204,11 @@ export class ChainModel {
     return t - this.reportStart;
   }
 
-  /** Runs the replication to the horizon and returns its result. */
-  run(): ReplicationResult {
+  /**
+   * Runs the replication to the horizon, reporting to the observer.
+   * @throws Error when conservation of people breaks (a model error).
+   */
+  run(): void {
     this.seedInitialOccupants();
     this.s.arrivals.forEach((_, i) => this.scheduleArrivals(i));
     this.market.scheduleSupply();
@@ -183,7 +216,54 @@ export class ChainModel {
     this.market.scheduleRuleChanges();
     this.engine.run(this.horizon);
     this.checkConservation();
-    return this.t.finish(this.horizon, this.engine.eventsProcessed, this.rep);
+  }
+
+  /** Events fired in the run so far. */
+  get events(): number {
+    return this.engine.eventsProcessed;
+  }
+
+  /** Dispatches an event to the rule it belongs to (kinds in events.ts). */
+  private handle(kind: number, subject: number): void {
+    const p = subject;
+    switch (kind) {
+      case EventKind.Arrival: {
+        const a = this.arrivals[subject];
+        this.arrive(a.factory, false);
+        this.scheduleArrival(subject, this.engine.now);
+        return;
+      }
+      case EventKind.Triage:
+        this.triage(p);
+        return;
+      case EventKind.SelfResolve:
+        if (!this.done(p)) this.exit(p, this.ends.selfResolved);
+        return;
+      case EventKind.GiveUp:
+        this.people.patienceHandle[p] = -1;
+        if (!this.done(p) && this.people.location[p] === STREET) this.exit(p, this.ends.gaveUp);
+        return;
+      case EventKind.StayEnd:
+        this.endStay(p);
+        return;
+      case EventKind.Return:
+        this.arrive(this.returningFactory(this.people.stream[p]), true);
+        return;
+      case EventKind.CapacityChange:
+        this.fill(this.facilities[subject]);
+        return;
+      default:
+        this.market.handle(kind, subject);
+    }
+  }
+
+  private done(p: number): boolean {
+    return isDone(this.people.state[p]);
+  }
+
+  private setState(p: number, to: PersonState): void {
+    const people = this.people;
+    people.state[p] = transition(people.state[p], to);
   }
 
   // ---- arrivals -------------------------------------------------------------------
@@ -199,45 +279,55 @@ export class ChainModel {
       const perYear = steps.at(this.calendarDay(monthStart(m)));
       rate[m] = (perYear / DAYS_PER_YEAR) * (season ? season[m % 12] / seasonMean : 1);
     }
-    const source: ArrivalSource = {
+    this.arrivals[i] = {
       factory: this.factories[i],
       e: durationSampler({ dist: 'exponential', mean: 1 }, this.rng(`arrivals/${a.id}`)),
       rate: (m) => rate[m],
     };
-    this.scheduleArrival(source, 0);
+    this.scheduleArrival(i, 0);
   }
 
-  /** Schedules the next arrival of `a` after time `from` (days), if within the horizon. */
-  private scheduleArrival(a: ArrivalSource, from: number): void {
+  /** Schedules the next arrival of stream `i` after time `from` (days), within the horizon. */
+  private scheduleArrival(i: number, from: number): void {
+    const a = this.arrivals[i];
     const at = advanceByIntegral(from, a.e(), a.rate, this.horizon);
-    if (at <= this.horizon) this.engine.at(at, this.onArrival, a);
+    if (at <= this.horizon) this.engine.at(at, EventKind.Arrival, i);
   }
 
   /**
-   * Schedules `action(p)` after `delay` days. An event past the horizon would never fire,
-   * so it is not scheduled; the handle is then -1, as for no event.
+   * Schedules event `kind` for `p` after `delay` days. An event past the horizon would
+   * never fire, so it is not scheduled; the handle is then -1, as for no event.
    */
-  private schedule(delay: number, action: (p: Person) => void, p: Person): EventHandle {
+  private schedule(delay: number, kind: EventKind, p: number): EventHandle {
     if (this.engine.now + delay > this.horizon) return -1;
-    return this.engine.after(delay, action, p);
+    return this.engine.after(delay, kind, p);
   }
 
-  private arrive(factory: PersonFactory, returning: boolean): Person {
-    if (this.nextId >= MAX_PEOPLE_PER_REPLICATION) {
+  /** A new person made by `factory` now, counted as arrived. */
+  private newPerson(factory: PersonFactory, t: number, returning: boolean, crisis: boolean) {
+    if (this.people.count >= MAX_PEOPLE_PER_REPLICATION) {
       throw new RunTooLargeError(
-        tooManyPeople(this.nextId, Math.round(this.horizon / DAYS_PER_YEAR)),
+        tooManyPeople(this.people.count, Math.round(this.horizon / DAYS_PER_YEAR)),
       );
     }
+    const p = factory.make(t, this.calendarDay(t), returning);
+    this.books.arrived();
+    this.t.arrived(t, crisis, returning, this.people.cohortYear[p]);
+    return p;
+  }
+
+  private arrive(factory: PersonFactory, returning: boolean): number {
     const now = this.engine.now;
     const entry = this.facilities[factory.origin.entry];
-    const crisis = entry.kind === 'crisis';
-    const p = factory.make(this.nextId++, now, this.calendarDay(now), returning);
-    this.t.arrived(p, now, crisis);
+    const crisis = entersForTriage(entry.kind);
+    const p = this.newPerson(factory, now, returning, crisis);
+    const people = this.people;
     if (crisis) {
-      if (p.selfResolves) {
-        this.schedule(p.selfResolveDays, this.onSelfResolve, p);
+      this.setState(p, PersonState.AwaitingTriage);
+      if (people.selfResolves[p]) {
+        this.schedule(people.selfResolveDays[p], EventKind.SelfResolve, p);
       } else {
-        this.schedule(p.triageDelayDays, this.onTriage, p);
+        this.schedule(people.triageDelayDays[p], EventKind.Triage, p);
       }
       if (entry.occupied < this.capacity(entry)) {
         this.occupy(p, entry);
@@ -246,9 +336,9 @@ export class ChainModel {
         this.joinStreet(p, entry);
       }
     } else {
-      // Pre-triaged entry (e.g. the central BW access): waits outside for a place.
-      p.pathway = entry.kind as Pathway;
-      this.seekPlace(p, entry.kind as PlaceKind);
+      const kind = entry.kind as PlaceKind;
+      people.pathway[p] = pretriagedPathway(kind);
+      this.seekPlace(p, kind);
     }
     return p;
   }
@@ -267,22 +357,25 @@ export class ChainModel {
         this.s,
         { prefix: `initial/${f.id}`, stream: -1, type, entry: i },
         (n) => this.rng(n),
+        this.people,
       );
       const residual = this.rng(`initial/${f.id}/residual`);
       const wholeStay = f.stay
         ? durationSampler(lengthBiased(f.stay), this.rng(`initial/${f.id}/stay`))
         : undefined;
+      const people = this.people;
       for (let k = 0; k < f.initialOccupancy; k++) {
-        const p = factory.make(this.nextId++, 0, this.calendarDay(0), false);
-        this.t.arrived(p, 0, false);
-        this.occupy(p, fac);
-        const u = residual();
+        const p = this.newPerson(factory, 0, false, false);
         if (f.kind === 'crisis') {
-          this.schedule(u * p.triageDelayDays, this.onTriage, p);
+          this.setState(p, PersonState.AwaitingTriage);
+          this.occupy(p, fac);
+          this.schedule(residual() * people.triageDelayDays[p], EventKind.Triage, p);
         } else {
-          p.pathway = f.kind as Pathway;
-          p.homeTime = f.kind === 'shelter24' ? NaN : 0;
-          this.schedule(u * wholeStay!(), this.onStayEnd, p);
+          this.setState(p, PersonState.InStay);
+          this.occupy(p, fac);
+          people.pathway[p] = pretriagedPathway(f.kind);
+          people.homeTime[p] = placeIsHome(f.kind) ? 0 : NaN;
+          this.schedule(residual() * wholeStay!(), EventKind.StayEnd, p);
         }
       }
     });
@@ -294,24 +387,26 @@ export class ChainModel {
     return f.capacity.at(this.calendarDay(this.engine.now));
   }
 
-  private occupy(p: Person, f: FacilityState): void {
+  private occupy(p: number, f: FacilityState): void {
+    const now = this.engine.now;
     f.occupied++;
-    f.level.add(this.engine.now, 1);
-    p.holding = f.index;
-    p.admittedAt = this.engine.now;
-    this.t.admitted(f.index, this.engine.now);
-    this.moveTo(p, this.t.facilityNode(f.index));
+    this.t.occupancyChanged(f.index, now, 1);
+    this.people.holding[p] = f.index;
+    this.people.admittedAt[p] = now;
+    this.t.admitted(f.index, now);
+    this.moveTo(p, f.location);
   }
 
   /** Gives up the place `p` holds (if any); returns the facility to refill afterwards. */
-  private vacate(p: Person): FacilityState | undefined {
-    if (p.holding < 0) return undefined;
-    const f = this.facilities[p.holding];
+  private vacate(p: number): FacilityState | undefined {
+    const people = this.people;
+    if (people.holding[p] < 0) return undefined;
+    const f = this.facilities[people.holding[p]];
     const now = this.engine.now;
     f.occupied--;
-    f.level.add(now, -1);
-    this.t.departed(f.index, now, now - p.admittedAt);
-    p.holding = -1;
+    this.t.occupancyChanged(f.index, now, -1);
+    this.t.departed(f.index, now, now - people.admittedAt[p]);
+    people.holding[p] = -1;
     return f;
   }
 
@@ -320,177 +415,186 @@ export class ChainModel {
     if (!f) return;
     while (f.occupied < this.capacity(f)) {
       const next = f.kind === 'crisis' ? this.streetHead(f) : this.placeWaiterFor(f);
-      if (!next) return;
+      if (next < 0) return;
       if (f.kind === 'crisis') this.admitFromStreet(next, f);
       else this.admitToPlace(next, f);
     }
   }
 
-  private joinStreet(p: Person, f: FacilityState): void {
+  private joinStreet(p: number, f: FacilityState): void {
     f.street.push(p);
-    this.t.series.street.add(this.engine.now, 1);
-    this.moveTo(p, this.t.node.street);
-    if (Number.isFinite(p.patienceDays)) {
-      p.patienceHandle = this.schedule(p.patienceDays, this.onGiveUp, p);
+    this.t.queueChanged(QueueLevel.street, this.engine.now, 1);
+    this.moveTo(p, STREET);
+    const patience = this.people.patienceDays[p];
+    if (Number.isFinite(patience)) {
+      this.people.patienceHandle[p] = this.schedule(patience, EventKind.GiveUp, p);
     }
   }
 
-  private streetHead(f: FacilityState): Person | undefined {
+  /** The first person still in the street queue of `f`, or -1. */
+  private streetHead(f: FacilityState): number {
     const q = f.street;
     while (f.streetHead < q.length) {
       const p = q[f.streetHead];
-      if (!p.done && p.location === this.t.node.street) return p;
+      if (!this.done(p) && this.people.location[p] === STREET) return p;
       f.streetHead++;
     }
     if (f.streetHead > 0) {
       q.length = 0;
       f.streetHead = 0;
     }
-    return undefined;
+    return -1;
   }
 
   /** Takes `p` out of the street queue (lazily; the queue skips it later). */
-  private leaveStreet(p: Person): void {
-    this.t.series.street.add(this.engine.now, -1);
-    if (p.patienceHandle >= 0) {
-      this.engine.cancel(p.patienceHandle);
-      p.patienceHandle = -1;
+  private leaveStreet(p: number): void {
+    this.t.queueChanged(QueueLevel.street, this.engine.now, -1);
+    const handle = this.people.patienceHandle[p];
+    if (handle >= 0) {
+      this.engine.cancel(handle);
+      this.people.patienceHandle[p] = -1;
     }
   }
 
-  private admitFromStreet(p: Person, f: FacilityState): void {
+  private admitFromStreet(p: number, f: FacilityState): void {
     this.leaveStreet(p);
     f.streetHead++;
     this.occupy(p, f);
   }
 
   /** `p` needs a place of `kind`: takes a free one, or waits where they are. */
-  private seekPlace(p: Person, kind: PlaceKind): void {
+  private seekPlace(p: number, kind: PlaceKind): void {
+    const type = this.people.type[p];
     for (const f of this.byKind[kind]) {
-      if (f.servesType[p.type] && f.occupied < this.capacity(f)) {
-        this.admitToPlace(p, f, false);
+      if (f.servesType[type] && f.occupied < this.capacity(f)) {
+        this.admitToPlace(p, f);
         return;
       }
     }
-    p.waitingForPlace = true;
+    this.setState(p, PersonState.WaitingForPlace);
     this.placeWait[kind].push(p);
-    this.placeWaitLevel[kind].add(this.engine.now, 1);
-    if (p.holding < 0) this.moveTo(p, this.t.node.waitingOutside);
+    this.t.queueChanged(PLACE_WAIT_LEVEL[kind], this.engine.now, 1);
+    if (this.people.holding[p] < 0) this.moveTo(p, WAITING_OUTSIDE);
   }
 
-  private placeWaiterFor(f: FacilityState): Person | undefined {
-    const list = this.placeWait[f.kind as PlaceKind];
+  /** The first person waiting for a place that `f` serves, or -1. */
+  private placeWaiterFor(f: FacilityState): number {
+    const kind = f.kind as PlaceKind;
+    const list = this.placeWait[kind];
+    const { state, type } = this.people;
     let dead = 0;
     for (let i = 0; i < list.length; i++) {
       const p = list[i];
-      if (!p.waitingForPlace) {
+      if (state[p] !== PersonState.WaitingForPlace) {
         dead++;
         continue;
       }
-      if (f.servesType[p.type]) {
-        if (dead > 32) this.placeWait[f.kind as PlaceKind] = list.filter((q) => q.waitingForPlace);
+      if (f.servesType[type[p]]) {
+        if (dead > 32) {
+          this.placeWait[kind] = list.filter((q) => state[q] === PersonState.WaitingForPlace);
+        }
         return p;
       }
     }
-    return undefined;
+    return -1;
   }
 
   /** Moves `p` into a place of `f` (shelter24, bw or training) and starts the stay. */
-  private admitToPlace(p: Person, f: FacilityState, wasWaiting = true): void {
+  private admitToPlace(p: number, f: FacilityState): void {
     const now = this.engine.now;
-    if (wasWaiting) {
-      p.waitingForPlace = false;
-      this.placeWaitLevel[f.kind as PlaceKind].add(now, -1);
+    if (this.people.state[p] === PersonState.WaitingForPlace) {
+      this.t.queueChanged(PLACE_WAIT_LEVEL[f.kind as PlaceKind], now, -1);
     }
+    this.setState(p, PersonState.InStay);
     const vacated = this.vacate(p);
     this.occupy(p, f);
-    if (f.kind !== 'shelter24') this.reachHome(p);
-    this.schedule(f.stay!(), this.onStayEnd, p);
+    if (placeIsHome(f.kind)) this.reachHome(p);
+    this.schedule(f.stay!(), EventKind.StayEnd, p);
     this.fill(vacated);
   }
 
   /** The stay of `p` in the place they hold ends. */
-  private endStay(p: Person): void {
-    if (p.done) return;
-    const f = this.facilities[p.holding];
-    if (f.afterStayU() < f.exitAfterStayShare) {
-      this.exit(p, this.t.node.exit);
+  private endStay(p: number): void {
+    if (this.done(p)) return;
+    const f = this.facilities[this.people.holding[p]];
+    if (leavesAfterStay(f.afterStayU(), f.exitAfterStayShare)) {
+      this.exit(p, this.ends.exit);
     } else {
-      this.becomeReady(p, f.kind as HousingRoute);
+      this.becomeReady(p, routeAfterStay(f.kind as PlaceKind));
     }
   }
 
-  // ---- crisis: self-resolve, give up, triage ---------------------------------------
+  // ---- crisis: triage ---------------------------------------------------------------
 
-  private selfResolve(p: Person): void {
-    if (!p.done) this.exit(p, this.t.node.selfResolved);
-  }
-
-  private giveUp(p: Person): void {
-    p.patienceHandle = -1;
-    if (!p.done && p.location === this.t.node.street) this.exit(p, this.t.node.gaveUp);
-  }
-
-  private triage(p: Person): void {
-    if (p.done) return;
+  private triage(p: number): void {
+    if (this.done(p)) return;
+    const people = this.people;
     const now = this.engine.now;
-    const cumulative = this.pathwayCumulative[p.type].at(this.calendarDay(now));
-    const pathway = PATHWAYS[pickIndex(() => p.pathwayU, cumulative)];
-    p.pathway = pathway;
-    this.t.triaged(p, now);
-    if (pathway === 'exit') {
-      this.exit(p, this.t.node.exit);
+    const cumulative = this.pathwayCumulative[people.type[p]].at(this.calendarDay(now));
+    this.triaging = p;
+    const pathway = pickIndex(this.pathwayDraw, cumulative);
+    people.pathway[p] = pathway;
+    const since = now - people.arrival[p];
+    this.t.triaged(now, people.cohortYear[p], since, pathway === EXIT);
+    if (pathway === EXIT) {
+      this.exit(p, this.ends.exit);
       return;
     }
-    if (p.location === this.t.node.street) {
+    if (people.location[p] === STREET) {
       this.leaveStreet(p);
-      this.moveTo(p, this.t.node.waitingOutside);
+      this.moveTo(p, WAITING_OUTSIDE);
     }
-    if (pathway === 'independent' || pathway === 'housingFirst') this.becomeReady(p, pathway);
-    else this.seekPlace(p, pathway);
+    if (pathway === INDEPENDENT || pathway === HOUSING_FIRST) this.becomeReady(p, pathway);
+    else this.seekPlace(p, PATHWAYS[pathway] as PlaceKind);
   }
 
   // ---- housing ----------------------------------------------------------------------
 
-  private becomeReady(p: Person, route: HousingRoute): void {
+  /** `p` becomes ready for a home on `route` (index in HOUSING_ROUTES). */
+  private becomeReady(p: number, route: number): void {
     const now = this.engine.now;
-    p.route = route;
-    p.routeIndex = ROUTE_INDEX.get(route)!;
-    p.readyTime = now;
-    this.t.series.waitHome.add(now, 1);
+    const people = this.people;
+    this.setState(p, PersonState.HousingReady);
+    people.route[p] = route;
+    this.t.queueChanged(QueueLevel.waitHome, now, 1);
     let vacated: FacilityState | undefined;
-    if (p.holding >= 0 && p.elsewhereU < this.s.housing.waitElsewhereShare) {
+    if (
+      people.holding[p] >= 0 &&
+      waitsElsewhere(people.elsewhereU[p], this.s.housing.waitElsewhereShare)
+    ) {
       vacated = this.vacate(p);
     }
-    if (p.holding >= 0) this.t.series.waitHomeBlocking.add(now, 1);
-    else this.moveTo(p, this.t.node.readyElsewhere);
+    if (people.holding[p] >= 0) this.t.queueChanged(QueueLevel.waitHomeBlocking, now, 1);
+    else this.moveTo(p, READY_ELSEWHERE);
     this.market.personReady(p);
     this.fill(vacated);
     this.market.offerBanked(p);
   }
 
   /** `p` is in a suitable home (or a place that counts as one) now: noted the first time. */
-  private reachHome(p: Person): void {
-    if (!Number.isNaN(p.homeTime)) return;
-    p.homeTime = this.engine.now;
-    this.t.reachedHome(p, p.homeTime);
+  private reachHome(p: number): void {
+    const people = this.people;
+    if (!Number.isNaN(people.homeTime[p])) return;
+    const now = this.engine.now;
+    people.homeTime[p] = now;
+    this.t.reachedHome(now, people.cohortYear[p], now - people.arrival[p]);
   }
 
   /** `p` moves into a home: by a contingent unit, or else through the regular market. */
-  private house(p: Person, byContingent: boolean): void {
-    if (p.done) return;
+  private house(p: number, byContingent: boolean): void {
+    if (this.done(p)) return;
     const now = this.engine.now;
+    const people = this.people;
     this.reachHome(p);
     const boundAtEntry = this.market.boundAtEntry(p);
-    this.t.housed(now, byContingent, p.routeIndex, boundAtEntry, now - p.arrival);
+    this.t.housed(now, byContingent, people.route[p], boundAtEntry, now - people.arrival[p]);
+    this.books.housed();
     this.leaveReady(p);
+    this.setState(p, PersonState.Housed);
     const vacated = this.vacate(p);
-    this.moveTo(p, this.t.node.housed);
-    p.done = true;
+    this.moveTo(p, this.ends.housed);
     this.fill(vacated);
-    if (p.relapses) {
-      this.schedule(p.relapseDays, this.onReturn, p);
-    }
+    if (people.relapses[p]) this.schedule(people.relapseDays[p], EventKind.Return, p);
   }
 
   private returningFactory(i: number): PersonFactory {
@@ -501,43 +605,43 @@ export class ChainModel {
         this.s,
         { ...base, prefix: `returning/${this.s.arrivals[i].id}` },
         (n) => this.rng(n),
+        this.people,
       );
       this.returningFactories[i] = f;
     }
     return f;
   }
 
-  /** `p` is no longer housing-ready: out of the housing market and its levels. */
-  private leaveReady(p: Person): void {
-    if (Number.isNaN(p.readyTime)) return;
+  /** `p`, if housing-ready, is no longer: out of the housing market and its levels. */
+  private leaveReady(p: number): void {
+    if (this.people.state[p] !== PersonState.HousingReady) return;
     const now = this.engine.now;
-    this.t.series.waitHome.add(now, -1);
-    if (p.holding >= 0) this.t.series.waitHomeBlocking.add(now, -1);
-    p.readyTime = NaN;
+    this.t.queueChanged(QueueLevel.waitHome, now, -1);
+    if (this.people.holding[p] >= 0) this.t.queueChanged(QueueLevel.waitHomeBlocking, now, -1);
     this.market.personLeft(p);
   }
 
   // ---- leaving, moving, bookkeeping ---------------------------------------------------
 
-  private exit(p: Person, node: number): void {
+  /** `p` leaves the chain (not housed) to end location `to`. */
+  private exit(p: number, to: number): void {
     const now = this.engine.now;
-    if (p.location === this.t.node.street) this.leaveStreet(p);
-    if (p.waitingForPlace) {
-      p.waitingForPlace = false;
-      this.placeWaitLevel[p.pathway as PlaceKind].add(now, -1);
-    }
-    this.leaveReady(p);
+    const people = this.people;
+    if (people.location[p] === STREET) this.leaveStreet(p);
+    this.setState(p, PersonState.Left);
     const vacated = this.vacate(p);
-    this.moveTo(p, node);
-    p.done = true;
-    this.t.exited(node, now);
+    this.moveTo(p, to);
+    this.books.exited();
+    this.t.exited(to, now);
     this.fill(vacated);
   }
 
-  private moveTo(p: Person, node: number): void {
-    if (p.location === node) return;
-    this.t.move(p.location, node, this.engine.now);
-    p.location = node;
+  private moveTo(p: number, location: number): void {
+    const from = this.people.location[p];
+    if (from === location) return;
+    this.books.moved(from, location);
+    this.t.moved(from, location, this.engine.now);
+    this.people.location[p] = location;
   }
 
   // ---- capacity changes ---------------------------------------------------------------
@@ -547,13 +651,13 @@ export class ChainModel {
     for (const f of this.facilities) {
       for (const day of f.capacity.changeDays()) {
         const at = this.reportStart + day;
-        if (at < this.horizon) this.engine.at(at, () => this.fill(f));
+        if (at < this.horizon) this.engine.at(at, EventKind.CapacityChange, f.index);
       }
     }
   }
 
   private checkConservation(): void {
-    const problems = this.t.conservationProblems(this.facilities.map((f) => f.occupied));
+    const problems = this.books.problems(this.facilities.map((f) => f.occupied));
     if (problems.length > 0) {
       throw new Error(
         `conservation of people broken in replication ${this.rep}: ${problems.join('; ')}`,

@@ -1,8 +1,9 @@
 /**
- * The way out of the chain (DESIGN §2, housing): the contingents that housing corporations
- * reserve, with their supply of units, urgency and regional-binding rules, offers, refusals
- * and banked units, and the regular market that competes with them. The chain tells the
- * market who became housing-ready and who left; the market tells the chain whom to house.
+ * The way out of the chain: the contingents that housing corporations reserve, with their
+ * supply of units, urgency and regional-binding rules, offers, refusals and banked units,
+ * and the regular market that competes with them. The chain tells the market who became
+ * housing-ready and who left; the market tells the chain whom to house. Whom a unit is
+ * offered to, and in which order, is in offer-order.ts.
  */
 import type { Engine, EventHandle } from '../engine/engine.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -11,17 +12,16 @@ import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
 import { Steps } from '../scenario/step-function.ts';
 import type { RandomSource } from '../random/source.ts';
 import { durationSampler } from '../random/duration.ts';
-import type { Person } from './person.ts';
-import type { Tallies } from './tallies.ts';
+import type { People } from './people.ts';
+import { isDone } from './person-state.ts';
+import { UnitOutcome, type ChainObserver } from './observer.ts';
+import { EventKind } from './events.ts';
 import { advanceByIntegral, monthStart } from './piecewise-rate.ts';
-import { ContingentQueue } from './contingent-queue.ts';
+import { OfferQueue, serves, type Served } from './offer-order.ts';
 
-/** A contingent while the model runs. */
-interface ContingentState {
+/** A contingent while the model runs; whom it serves is its `Served` part. */
+interface ContingentState extends Served {
   index: number;
-  /** routes[routeIndex], types[typeIndex]: whom the contingent serves. */
-  routes: boolean[];
-  types: boolean[];
   requiresBinding: boolean;
   requiresUrgency: boolean;
   /** Chance that an offer is accepted (1 for a single binding offer). */
@@ -31,12 +31,11 @@ interface ContingentState {
   bankDays: number;
   offerU: RandomSource;
   /** Housing-ready persons this contingent may offer to, in offer order. */
-  queue: ContingentQueue;
+  queue: OfferQueue;
   /** Offers one unit to a person; true if they took it. */
-  offer: (p: Person) => boolean;
-  /** Ids of banked units, oldest first. */
+  offer: (p: number) => boolean;
+  /** Numbers of banked units (see HousingMarket.bankedOf), oldest first. */
   banked: number[];
-  nextUnitId: number;
 }
 
 /** Poisson or even unit supply of one contingent in one calendar year. */
@@ -53,7 +52,8 @@ interface SupplyYear {
 /** What the market needs of the replication it runs in. */
 export interface MarketContext {
   engine: Engine;
-  tallies: Tallies;
+  observer: ChainObserver;
+  people: People;
   /** The named random stream of this replication. */
   rng: (name: string) => RandomSource;
   /** Model time (days) of 1 January of the start year. */
@@ -61,18 +61,25 @@ export interface MarketContext {
   /** Model time (days) at which the run ends. */
   horizon: number;
   /** Houses `p` now: by a contingent unit, or else through the regular market. */
-  house: (p: Person, byContingent: boolean) => void;
-  /** Schedules `action(p)` after `delay` days; -1 (no event) when past the horizon. */
-  schedule: (delay: number, action: (p: Person) => void, p: Person) => EventHandle;
+  house: (p: number, byContingent: boolean) => void;
+  /** Schedules event `kind` for `p` after `delay` days; -1 (no event) when past the horizon. */
+  schedule: (delay: number, kind: EventKind, p: number) => EventHandle;
+}
+
+/** One month's deliveries of a monthly-supply contingent. */
+interface MonthlyDelivery {
+  contingent: ContingentState;
+  units: number;
 }
 
 export class HousingMarket {
   private readonly s: Scenario;
   private readonly engine: Engine;
-  private readonly t: Tallies;
+  private readonly t: ChainObserver;
+  private readonly people: People;
   private readonly reportStart: number;
   private readonly horizon: number;
-  private readonly house: (p: Person, byContingent: boolean) => void;
+  private readonly house: (p: number, byContingent: boolean) => void;
   private readonly rng: (name: string) => RandomSource;
   private readonly schedule: MarketContext['schedule'];
   private readonly contingents: ContingentState[];
@@ -85,20 +92,16 @@ export class HousingMarket {
   private readonly marketRoutes: boolean[];
   /** Number of persons who became housing-ready so far. */
   private readyCount = 0;
-
-  private readonly onUnit = (y: SupplyYear) => {
-    this.deliverUnit(y.contingent);
-    this.scheduleUnit(y, this.engine.now, y.e());
-  };
-  private readonly onMarketHome = (p: Person) => {
-    p.marketHandle = -1;
-    this.house(p, false);
-  };
+  /** Event subjects: supply years, monthly deliveries, and each banked unit's contingent. */
+  private readonly supplyYears: SupplyYear[] = [];
+  private readonly monthly: MonthlyDelivery[] = [];
+  private readonly bankedOf: ContingentState[] = [];
 
   constructor(s: Scenario, context: MarketContext) {
     this.s = s;
     this.engine = context.engine;
-    this.t = context.tallies;
+    this.t = context.observer;
+    this.people = context.people;
     this.reportStart = context.reportStart;
     this.horizon = context.horizon;
     this.house = context.house;
@@ -116,13 +119,12 @@ export class HousingMarket {
         bank: c.unused === 'bank',
         bankDays: c.bankDays,
         offerU: this.rng(`offers/${c.id}`),
-        queue: new ContingentQueue({
+        queue: new OfferQueue(context.people, {
           requiresUrgency: c.requiresUrgency,
           requiresBinding: c.requiresBinding,
           blockingFirst: s.housing.priority === 'blockingFirst',
         }),
         banked: [],
-        nextUnitId: 0,
         offer: (p) => this.offer(state, p),
       };
       return state;
@@ -147,54 +149,93 @@ export class HousingMarket {
    * `p` became housing-ready (route and place already settled): it joins the queues of the
    * contingents that serve it and starts its wait on the regular market.
    */
-  personReady(p: Person): void {
-    p.readySeq = this.readyCount++;
+  personReady(p: number): void {
+    const people = this.people;
+    people.readySeq[p] = this.readyCount++;
     for (const c of this.contingents) if (this.matches(p, c)) c.queue.add(p);
-    const wait = this.marketWait[p.type];
-    if (wait && this.marketRoutes[p.routeIndex]) {
-      const days = p.marketE * wait.at(this.calendarDay(this.engine.now));
-      p.marketHandle = this.schedule(days, this.onMarketHome, p);
+    const wait = this.marketWait[people.type[p]];
+    if (wait && this.marketRoutes[people.route[p]]) {
+      const days = people.marketE[p] * wait.at(this.calendarDay(this.engine.now));
+      people.marketHandle[p] = this.schedule(days, EventKind.MarketHome, p);
     }
+  }
+
+  /** Handles the market's own events (see events.ts). */
+  handle(kind: number, subject: number): void {
+    switch (kind) {
+      case EventKind.SupplyUnit: {
+        const y = this.supplyYears[subject];
+        this.deliverUnit(y.contingent);
+        this.scheduleUnit(subject, this.engine.now, y.e());
+        return;
+      }
+      case EventKind.MonthlySupply: {
+        const d = this.monthly[subject];
+        for (let k = 0; k < d.units; k++) this.deliverUnit(d.contingent);
+        return;
+      }
+      case EventKind.MarketHome:
+        this.people.marketHandle[subject] = -1;
+        this.house(subject, false);
+        return;
+      case EventKind.BankLapse: {
+        const c = this.bankedOf[subject];
+        if (c.banked[0] === subject) {
+          c.banked.shift();
+          this.t.unit(c.index, UnitOutcome.lapsed, this.engine.now);
+        }
+        return;
+      }
+      case EventKind.EligibilityCheck:
+        if (!isDone(this.people.state[subject])) this.offerBankedTo(subject);
+        return;
+      case EventKind.RuleChange:
+        this.offerAllBanked();
+        return;
+    }
+    throw new Error(`the housing market has no event of kind ${kind}`);
   }
 
   /**
    * After `p` became ready and the chain has settled: offers `p` any banked unit it
    * qualifies for, and schedules the moments it crosses a line that a banked unit needs.
    */
-  offerBanked(p: Person): void {
-    if (!this.anyBank || p.done) return;
+  offerBanked(p: number): void {
+    if (!this.anyBank || isDone(this.people.state[p])) return;
     this.offerBankedTo(p);
     this.scheduleEligibilityChecks(p);
   }
 
   /** `p`, housing-ready until now, left (housed or gone): out of the queues and the market. */
-  personLeft(p: Person): void {
+  personLeft(p: number): void {
     for (const c of this.contingents) if (this.matches(p, c)) c.queue.remove();
-    if (p.marketHandle >= 0) this.engine.cancel(p.marketHandle);
-    p.marketHandle = -1;
+    const handle = this.people.marketHandle[p];
+    if (handle >= 0) this.engine.cancel(handle);
+    this.people.marketHandle[p] = -1;
   }
 
   /** Whether `p` met the regional-binding rule on the day it arrived. */
-  boundAtEntry(p: Person): boolean {
-    return p.tenureYears >= this.bindingYears.at(this.calendarDay(p.arrival));
+  boundAtEntry(p: number): boolean {
+    const people = this.people;
+    return people.tenureYears[p] >= this.bindingYears.at(this.calendarDay(people.arrival[p]));
   }
 
   // ---- offers ------------------------------------------------------------------------
 
   /** Whether `p` may take a unit of `c` now: still ready, served, past the required lines. */
-  private eligible(p: Person, c: ContingentState): boolean {
+  private eligible(p: number, c: ContingentState): boolean {
     const now = this.engine.now;
     const day = this.calendarDay(now);
     return (
-      !p.done &&
+      !isDone(this.people.state[p]) &&
       this.matches(p, c) &&
       c.queue.admits(p, now, this.urgencyDays.at(day), this.bindingYears.at(day))
     );
   }
 
   /** Whether `p`'s route and household type are among those contingent `c` serves. */
-  private matches(p: Person, c: ContingentState): boolean {
-    return c.routes[p.routeIndex] && c.types[p.type];
+  private matches(p: number, c: ContingentState): boolean {
+    return serves(c, this.people.route[p], this.people.type[p]);
   }
 
   /**
@@ -208,39 +249,34 @@ export class HousingMarket {
   }
 
   /** Offers a unit of `c` to `p`: true if `p` accepts it (and is housed). */
-  private offer(c: ContingentState, p: Person): boolean {
+  private offer(c: ContingentState, p: number): boolean {
     const now = this.engine.now;
     if (c.offerU() < c.acceptance) {
-      this.t.contingent(c.index, 'used', now);
+      this.t.unit(c.index, UnitOutcome.used, now);
       this.house(p, true);
       return true;
     }
-    this.t.contingent(c.index, 'refused', now);
+    this.t.unit(c.index, UnitOutcome.refused, now);
     return false;
   }
 
   private deliverUnit(c: ContingentState): void {
     const now = this.engine.now;
-    this.t.contingent(c.index, 'delivered', now);
+    this.t.unit(c.index, UnitOutcome.delivered, now);
     if (this.offerUnit(c)) return;
     if (c.bank) {
-      const id = c.nextUnitId++;
-      c.banked.push(id);
-      this.engine.after(c.bankDays, () => {
-        if (c.banked[0] === id) {
-          c.banked.shift();
-          this.t.contingent(c.index, 'lapsed', this.engine.now);
-        }
-      });
+      const unit = this.bankedOf.push(c) - 1;
+      c.banked.push(unit);
+      this.engine.after(c.bankDays, EventKind.BankLapse, unit);
     } else {
-      this.t.contingent(c.index, 'lapsed', now);
+      this.t.unit(c.index, UnitOutcome.lapsed, now);
     }
   }
 
   /** A person just became eligible (or ready): offer banked units they qualify for. */
-  private offerBankedTo(p: Person): void {
+  private offerBankedTo(p: number): void {
     for (const c of this.contingents) {
-      if (p.done) return;
+      if (isDone(this.people.state[p])) return;
       if (c.banked.length === 0 || !this.eligible(p, c)) continue;
       if (c.offer(p)) c.banked.shift();
     }
@@ -261,7 +297,7 @@ export class HousingMarket {
    * Schedules re-checks for banked units at the moments `p` crosses the urgency or
    * binding line, only for lines that a banking contingent serving `p` actually requires.
    */
-  private scheduleEligibilityChecks(p: Person): void {
+  private scheduleEligibilityChecks(p: number): void {
     let urgency = false;
     let binding = false;
     for (const c of this.contingents) {
@@ -273,14 +309,13 @@ export class HousingMarket {
     const now = this.engine.now;
     const day = this.calendarDay(now);
     const check = (at: number) => {
-      if (at > now && at <= this.horizon) {
-        this.engine.at(at, () => {
-          if (!p.done) this.offerBankedTo(p);
-        });
-      }
+      if (at > now && at <= this.horizon) this.engine.at(at, EventKind.EligibilityCheck, p);
     };
-    if (urgency) check(p.arrival + this.urgencyDays.at(day));
-    if (binding) check(p.arrival + (this.bindingYears.at(day) - p.tenureYears) * DAYS_PER_YEAR);
+    const arrival = this.people.arrival[p];
+    if (urgency) check(arrival + this.urgencyDays.at(day));
+    if (binding) {
+      check(arrival + (this.bindingYears.at(day) - this.people.tenureYears[p]) * DAYS_PER_YEAR);
+    }
   }
 
   // ---- time-driven supply and rule changes --------------------------------------------
@@ -304,9 +339,8 @@ export class HousingMarket {
         const n = Math.floor(carry + 1e-9);
         carry -= n;
         if (n > 0) {
-          this.engine.at(at, () => {
-            for (let k = 0; k < n; k++) this.deliverUnit(state);
-          });
+          const delivery = this.monthly.push({ contingent: state, units: n }) - 1;
+          this.engine.at(at, EventKind.MonthlySupply, delivery);
         }
       }
       return;
@@ -326,19 +360,21 @@ export class HousingMarket {
               this.rng(`supply/${c.id}/${this.s.startYear - this.s.warmupYears + year}`),
             )
           : () => 1;
-      const supply: SupplyYear = { contingent: state, e, rate, yearEnd };
+      const supply = this.supplyYears.push({ contingent: state, e, rate, yearEnd }) - 1;
       this.scheduleUnit(supply, year * DAYS_PER_YEAR, c.pattern === 'even' ? 0.5 : e());
     }
   }
 
   /**
-   * Schedules the next unit of supply year `y`, `amount` of integrated rate after time
-   * `from` (days), if it falls within the year (or at the horizon, which ends the last).
+   * Schedules the next unit of supply year `supply` (index in supplyYears), `amount` of
+   * integrated rate after time `from` (days), if it falls within the year (or at the
+   * horizon, which ends the last).
    */
-  private scheduleUnit(y: SupplyYear, from: number, amount: number): void {
+  private scheduleUnit(supply: number, from: number, amount: number): void {
+    const y = this.supplyYears[supply];
     const at = advanceByIntegral(from, amount, y.rate, y.yearEnd);
     if (at < y.yearEnd || (at === y.yearEnd && y.yearEnd === this.horizon)) {
-      this.engine.at(at, this.onUnit, y);
+      this.engine.at(at, EventKind.SupplyUnit, supply);
     }
   }
 
@@ -348,7 +384,7 @@ export class HousingMarket {
     const days = new Set([...this.urgencyDays.changeDays(), ...this.bindingYears.changeDays()]);
     for (const day of [...days].sort((a, b) => a - b)) {
       const at = this.reportStart + day;
-      if (at < this.horizon) this.engine.at(at, () => this.offerAllBanked());
+      if (at < this.horizon) this.engine.at(at, EventKind.RuleChange, 0);
     }
   }
 }

@@ -9,8 +9,10 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { RandomSource } from '../random/source.ts';
 import { durationSampler } from '../random/duration.ts';
 import { Steps } from '../scenario/step-function.ts';
-import { Person } from './person.ts';
-import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
+import { DAYS_PER_YEAR, reportStartOf } from '../scenario/calendar.ts';
+import type { People } from './people.ts';
+import { entersForTriage } from './entry.ts';
+import { inGoalCohort } from './goal.ts';
 
 type Sampler = () => number;
 const never: Sampler = () => Infinity;
@@ -28,6 +30,9 @@ export interface PersonOrigin {
 }
 
 export class PersonFactory {
+  /** Model time (days) of 1 January of the start year: reported years count from here. */
+  private readonly reportStart: number;
+  private readonly reportedYears: number;
   private readonly tenure: Sampler;
   /** One stream for the single-uniform attributes, drawn in a fixed order. */
   private readonly uniform: RandomSource;
@@ -46,11 +51,14 @@ export class PersonFactory {
     s: Scenario,
     readonly origin: PersonOrigin,
     streamOf: (name: string) => RandomSource,
+    private readonly people: People,
   ) {
+    this.reportStart = reportStartOf(s);
+    this.reportedYears = s.endYear - s.startYear + 1;
     const src = (attr: string) => streamOf(`${origin.prefix}/${attr}`);
     const arrival = origin.stream >= 0 ? s.arrivals[origin.stream] : undefined;
     const entry = s.facilities[origin.entry];
-    this.crisis = entry.kind === 'crisis';
+    this.crisis = entersForTriage(entry.kind);
     this.selfResolveShare = arrival?.selfResolveShare ?? 0;
     this.relapseShare = origin.stream >= 0 ? s.relapse.share : 0;
     this.tenure = durationSampler(s.householdTypes[origin.type].tenureYears, src('tenure'));
@@ -76,28 +84,39 @@ export class PersonFactory {
 
   /**
    * A new person arriving at model time `t` (days), on calendar day `calendarDay` (for
-   * time-varying distributions). Durations are drawn only for persons who need them
-   * (self-resolvers, those to be triaged, those who will relapse): whether they do is
-   * decided by uniforms drawn for everyone, so each duration stream stays aligned.
+   * time-varying distributions): a new row of the people table, returned. Durations are
+   * drawn only for persons who need them (self-resolvers, those to be triaged, those who
+   * will relapse): whether they do is decided by uniforms drawn for everyone, so each
+   * duration stream stays aligned.
    */
-  make(id: number, t: number, calendarDay: number, returning: boolean): Person {
+  make(t: number, calendarDay: number, returning: boolean): number {
     const o = this.origin;
-    const p = new Person(id, o.stream, o.type, o.entry, t, returning);
+    const people = this.people;
+    const p = people.add();
+    people.stream[p] = o.stream;
+    people.type[p] = o.type;
+    people.arrival[p] = t;
+    people.returning[p] = returning ? 1 : 0;
     const u = this.uniform;
     const selfResolves = u() < this.selfResolveShare;
-    p.selfResolves = selfResolves;
-    p.pathwayU = u();
-    p.elsewhereU = u();
-    p.marketE = this.unitExponential();
+    people.selfResolves[p] = selfResolves ? 1 : 0;
+    people.pathwayU[p] = u();
+    people.elsewhereU[p] = u();
+    people.marketE[p] = this.unitExponential();
     const relapses = u() < this.relapseShare;
-    p.relapses = relapses;
-    p.tenureYears = this.tenure();
-    if (selfResolves) p.selfResolveDays = this.selfResolveDays();
-    if (this.crisis) p.patienceDays = this.patience();
-    if (this.crisis && !selfResolves) p.triageDelayDays = this.triageDelay.at(calendarDay)();
-    if (relapses) p.relapseDays = this.relapseDays();
-    p.cohort = this.crisis && !selfResolves;
-    p.bindingKey = p.tenureYears * DAYS_PER_YEAR - t;
+    people.relapses[p] = relapses ? 1 : 0;
+    const tenureYears = this.tenure();
+    people.tenureYears[p] = tenureYears;
+    if (selfResolves) people.selfResolveDays[p] = this.selfResolveDays();
+    if (this.crisis) people.patienceDays[p] = this.patience();
+    if (this.crisis && !selfResolves) {
+      people.triageDelayDays[p] = this.triageDelay.at(calendarDay)();
+    }
+    if (relapses) people.relapseDays[p] = this.relapseDays();
+    people.bindingKey[p] = tenureYears * DAYS_PER_YEAR - t;
+    const year = Math.floor((t - this.reportStart) / DAYS_PER_YEAR);
+    const reported = year >= 0 && year < this.reportedYears;
+    people.cohortYear[p] = reported && inGoalCohort(this.crisis, selfResolves) ? year : -1;
     return p;
   }
 }

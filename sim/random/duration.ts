@@ -1,11 +1,12 @@
 /**
  * Samplers for {@link DurationSpec}: a scenario's mean and CV turned into the parameters of
- * a d3-random distribution. Invariant: specs are checked when a sampler is made, against
- * {@link MAX_DURATION} and {@link MAX_CV}, and every draw of a checked spec is finite and ≥ 0.
+ * a distribution, drawn by the exact methods below. Invariant: specs are checked when a
+ * sampler is made, against {@link MAX_DURATION} and {@link MAX_CV}, and every draw of a
+ * checked spec is finite and ≥ 0.
  */
-import { randomExponential, randomGamma, randomLogNormal } from 'd3-random';
 import { cumulativeWeights, pickIndex, unitScale } from './choice.ts';
 import { MAX_CV, MAX_DURATION, type DurationSpec } from './duration-spec.ts';
+import { normalSampler } from './normal.ts';
 import type { RandomSource } from './source.ts';
 
 /** Names empirical weights in error messages. */
@@ -18,12 +19,12 @@ const MAX_DURATION_TEXT = MAX_DURATION.toLocaleString('en-GB');
  * Below this coefficient of variation a gamma duration is drawn as its mean, with no random
  * numbers: 1e-150. Its standard deviation is then under 10⁻¹⁵⁰ of the mean, far below the
  * spacing of doubles (2.2 × 10⁻¹⁶ of the mean), so the mean is what an exact sampler would
- * return after rounding; and d3-random's shape k = 1/cv² would pass 10³⁰⁰, lose precision in
- * its scale mean · cv² (subnormal below cv ≈ 1.5e-154) and, below cv ≈ 7.5e-155, overflow to
- * ∞ and make every draw NaN. At and above it d3-random runs unchanged: with k ≤ 10³⁰⁰ its
- * Marsaglia–Tsang steps stay finite, and seeded draws have mean and CV within their standard
- * errors down to cv 1e-12 (below about 1e-14 the spacing of doubles, not the algorithm,
- * limits the CV any sampler can show).
+ * return after rounding; and the shape k = 1/cv² would pass 10³⁰⁰, lose precision in the
+ * scale mean · cv² (subnormal below cv ≈ 1.5e-154) and, below cv ≈ 7.5e-155, overflow to
+ * ∞ and make every draw NaN. At and above it the Marsaglia–Tsang sampler runs unchanged:
+ * with k ≤ 10³⁰⁰ its steps stay finite, and seeded draws have mean and CV within their
+ * standard errors down to cv 1e-12 (below about 1e-14 the spacing of doubles, not the
+ * algorithm, limits the CV any sampler can show).
  */
 export const GAMMA_DEGENERATE_CV = 1e-150;
 
@@ -32,21 +33,31 @@ export const GAMMA_DEGENERATE_CV = 1e-150;
  * field holding the spec, usually days).
  *
  * - `fixed`: always `mean` (draws nothing from `source`).
- * - `exponential`: rate `1 / mean`.
+ * - `exponential`: −mean · ln(1 − u), u one uniform draw (inversion of the CDF; 1 − u is in
+ *   (0, 1], exact for a stream's 32-bit draws, so the logarithm is finite and ≤ 0; written
+ *   with `Math.log`, which V8 computes faster than `Math.log1p`).
  * - `lognormal`: `exp(N(μ, σ²))` with σ² = ln(1 + cv²), μ = ln(mean) − σ²/2, so that the
  *   mean and CV are those given ({@link https://en.wikipedia.org/wiki/Log-normal_distribution}).
- *   cv 0 is `fixed`. A tiny cv > 0 gives exp(ln mean), the mean to within a few roundings.
+ *   The normal deviates come in pairs from Marsaglia's polar method, both used (see
+ *   `normalSampler`). cv 0 is `fixed`. A tiny cv > 0 gives exp(ln mean), the mean to
+ *   within a few roundings.
  * - `gamma`: shape k = 1 / cv², scale θ = mean · cv², so mean = kθ and CV = 1/√k
- *   ({@link https://en.wikipedia.org/wiki/Gamma_distribution}). cv below
+ *   ({@link https://en.wikipedia.org/wiki/Gamma_distribution}), by Marsaglia and Tsang's
+ *   squeeze-and-reject method on the same paired normal deviates ("A simple method for
+ *   generating gamma variables", ACM TOMS 26(3), 2000,
+ *   {@link https://doi.org/10.1145/358407.358414}); k < 1 draws gamma(k + 1) times
+ *   u^(1/k), and k = 1 (cv 1) is the exponential above. cv below
  *   {@link GAMMA_DEGENERATE_CV} (including 0) is `fixed`, for the reason given there.
  * - `empirical`: one of `values`, with probability proportional to `weights` (equal when
  *   omitted), by one draw and a binary search over the cumulative weights; weights whose
  *   sum overflows are scaled by a power of two first (see `cumulativeWeights`).
  *
  * Every draw is finite and ≥ 0 (tiny means can give 0): with mean ≤ {@link MAX_DURATION} and
- * cv ≤ {@link MAX_CV}, the largest possible draw is below 10³⁰ (d3-random's polar method
- * keeps a normal deviate below about 12 for any source of doubles, 9.3 for a 32-bit one).
- * The number of uniforms used per draw varies (rejection sampling for normal and gamma); a
+ * cv ≤ {@link MAX_CV}, the largest possible draw is below 10³⁰ (the polar method keeps a
+ * normal deviate below 12.2 for any source of doubles, 9.3 for a 32-bit one; an exponential
+ * is at most 37 means, 22.2 for a 32-bit source).
+ * The number of uniforms used per draw varies (rejection sampling for normal and gamma, and
+ * the second normal of a pair costs none), so each sampler needs a source of its own; a
  * fixed duration uses none.
  * @throws RangeError naming the parameter and its value, for the conditions listed at
  *   {@link meanOf}.
@@ -57,17 +68,19 @@ export function durationSampler(spec: DurationSpec, source: RandomSource): () =>
     case 'fixed':
       return constant(spec.mean);
     case 'exponential':
-      return randomExponential.source(source)(1 / spec.mean);
+      return exponentialSampler(spec.mean, source);
     case 'lognormal': {
       if (spec.cv === 0) return constant(spec.mean);
       const sigma2 = Math.log1p(spec.cv * spec.cv);
       const mu = Math.log(spec.mean) - sigma2 / 2;
-      return randomLogNormal.source(source)(mu, Math.sqrt(sigma2));
+      const sigma = Math.sqrt(sigma2);
+      const normal = normalSampler(source);
+      return () => Math.exp(mu + sigma * normal());
     }
     case 'gamma': {
       if (spec.cv < GAMMA_DEGENERATE_CV) return constant(spec.mean);
       const cv2 = spec.cv * spec.cv;
-      return randomGamma.source(source)(1 / cv2, spec.mean * cv2);
+      return gammaSampler(1 / cv2, spec.mean * cv2, source);
     }
     case 'empirical': {
       const values = Float64Array.from(spec.values);
@@ -80,6 +93,48 @@ export function durationSampler(spec: DurationSpec, source: RandomSource): () =>
 /** A sampler that always gives `mean` and draws no random numbers. */
 function constant(mean: number): () => number {
   return () => mean;
+}
+
+/**
+ * Exponential draws with mean `mean` (> 0), one uniform each: −mean · ln(1 − u). Written
+ * `(0 − ln(1 − u)) · mean` so that u = 0 gives +0, not −0.
+ */
+function exponentialSampler(mean: number, source: RandomSource): () => number {
+  return () => (0 - Math.log(1 - source())) * mean;
+}
+
+/**
+ * Gamma draws with shape `k` (in [10⁻⁴, 10³⁰⁰] for a checked spec) and scale `theta`, by
+ * Marsaglia and Tsang: with d = k − 1/3 and c = 1/√(9d), a normal x with v = (1 + cx)³ > 0
+ * is accepted, by a uniform u, when u < 1 − 0.0331x⁴ (the squeeze, most draws) or
+ * ln u < x²/2 + d(1 − v + ln v); the draw is then d·v·θ. For k < 1 it draws shape k + 1
+ * and multiplies by u^(1/k) (one more uniform). k = 1 is exponential.
+ */
+function gammaSampler(k: number, theta: number, source: RandomSource): () => number {
+  if (k === 1) return exponentialSampler(theta, source);
+  const boosted = k < 1;
+  const d = (boosted ? k + 1 : k) - 1 / 3;
+  const c = 1 / (3 * Math.sqrt(d));
+  const inverseK = 1 / k;
+  const normal = normalSampler(source);
+  return () => {
+    let x: number;
+    let v: number;
+    let u: number;
+    do {
+      do {
+        x = normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      u = 1 - source();
+    } while (
+      u >= 1 - 0.0331 * x * x * x * x &&
+      Math.log(u) >= 0.5 * x * x + d * (1 - v + Math.log(v))
+    );
+    const draw = d * v * theta;
+    return boosted ? draw * Math.pow(source(), inverseK) : draw;
+  };
 }
 
 /**

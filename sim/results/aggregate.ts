@@ -5,19 +5,32 @@
  * with the replications asked for; weekly series are folded into fixed histograms, so memory
  * does not grow with them. Same results in the same order ⇒ an identical summary.
  */
-import type { Scenario } from '../scenario/schema.ts';
+import type { HousingRoute, Scenario } from '../scenario/schema.ts';
 import { HOUSING_ROUTES, SCHEMA_VERSION } from '../scenario/schema.ts';
 import { Steps } from '../scenario/step-function.ts';
 import {
-  CHAIN_KPIS,
-  CONTINGENT_KPIS,
-  ROUTE_KPIS,
   HISTOGRAM_BIN_DAYS,
   HISTOGRAM_BINS,
   resultLayout,
   type ReplicationResult,
   type ResultLayout,
 } from './replication-result.ts';
+import {
+  CHAIN_KPIS,
+  CONTINGENT_KPIS,
+  FACILITY_KPIS,
+  ROUTE_KPIS,
+  chainColumn,
+  contingentColumn,
+  facilityColumn,
+  routeColumn,
+  type ChainKpi,
+  type ContingentKpi,
+  type FacilityKpi,
+  type RouteKpi,
+  type WeeklySeries,
+  type YearlyColumn,
+} from './columns.ts';
 import { estimate, groupedWilson95, wilson95, type Estimate } from './stats.ts';
 import { WeeklyHistograms } from './level-histogram.ts';
 
@@ -42,19 +55,19 @@ export interface RunMeta {
   replicationsPerDraw?: number;
 }
 
-/** One reported year: every yearly figure across replications. */
-export interface YearSummary {
+/** The figures of one facility kind across facilities: by facility id (see FACILITY_KPIS). */
+export type FacilityFigures = Record<FacilityKpi, Record<string, Estimate>>;
+
+/**
+ * One reported year: every yearly figure across replications. The chain-wide figures
+ * (CHAIN_KPIS) are fields of their own, e.g. `arrivals`; the figures of one facility are by
+ * kind and then by facility id, e.g. `occupancy[facilityId]`; those of a route or a
+ * contingent by route or contingent id and then by kind, e.g. `contingents[id].lapsed`.
+ */
+export interface YearSummary extends Record<ChainKpi, Estimate>, FacilityFigures {
   year: number;
-  /** Chain-wide figures by name (see CHAIN_KPIS). */
-  [kpi: string]: unknown;
-  occupancy: Record<string, Estimate>;
-  placeDays: Record<string, Estimate>;
-  cost: Record<string, Estimate>;
-  admissions: Record<string, Estimate>;
-  departures: Record<string, Estimate>;
-  stayDays: Record<string, Estimate>;
-  contingents: Record<string, Record<(typeof CONTINGENT_KPIS)[number], Estimate>>;
-  routes: Record<string, Record<(typeof ROUTE_KPIS)[number], Estimate>>;
+  routes: Record<HousingRoute, Record<RouteKpi, Estimate>>;
+  contingents: Record<string, Record<ContingentKpi, Estimate>>;
 }
 
 /** A weekly series across replications. */
@@ -80,7 +93,8 @@ export interface RunSummary {
   weekly: {
     /** Start of each week, days since 1 January of the start year. */
     weekStartDays: number[];
-    series: Record<string, SeriesBand>;
+    /** By series name: the occupancy of each facility (see occupancySeries), then the queues. */
+    series: Record<WeeklySeries, SeriesBand>;
     /** Places per facility at the start of each week. */
     capacity: Record<string, number[]>;
   };
@@ -176,6 +190,11 @@ export function aggregationBytesPerReplication(s: Scenario): number {
   return (folded + summary) * 8;
 }
 
+/** An object with one entry per name, in the order of `names`. */
+function byName<K extends string, T>(names: readonly K[], f: (name: K) => T): Record<K, T> {
+  return Object.fromEntries(names.map((k) => [k, f(k)])) as Record<K, T>;
+}
+
 export class Aggregator {
   readonly layout: ResultLayout;
   /**
@@ -185,9 +204,9 @@ export class Aggregator {
   readonly groupSize: number;
   private readonly yearsN: number;
   /** Per yearly column: one row of years per replication. */
-  private readonly yearly: Record<string, ReplicationRows>;
-  private readonly weekly: Record<string, WeeklyHistograms>;
-  private readonly weeklySum: Record<string, Float64Array>;
+  private readonly yearly: Record<YearlyColumn, ReplicationRows>;
+  private readonly weekly: Record<WeeklySeries, WeeklyHistograms>;
+  private readonly weeklySum: Record<WeeklySeries, Float64Array>;
   private readonly flowSum: Float64Array;
   private readonly homeSum = new Float64Array(HISTOGRAM_BINS);
   /** Per replication: goal-year triage share, rehousing share, met (0/1). */
@@ -224,15 +243,9 @@ export class Aggregator {
     this.groupSize = s.uncertain.length > 0 ? (replicationsPerDraw ?? 1) : 1;
     this.layout = resultLayout(s);
     this.yearsN = this.layout.years.length;
-    this.yearly = Object.fromEntries(
-      this.layout.yearly.map((k) => [k, new ReplicationRows(this.yearsN, replications)]),
-    );
-    this.weekly = Object.fromEntries(
-      this.layout.weekly.map((k) => [k, new WeeklyHistograms(this.layout.weeks)]),
-    );
-    this.weeklySum = Object.fromEntries(
-      this.layout.weekly.map((k) => [k, new Float64Array(this.layout.weeks)]),
-    );
+    this.yearly = byName(this.layout.yearly, () => new ReplicationRows(this.yearsN, replications));
+    this.weekly = byName(this.layout.weekly, () => new WeeklyHistograms(this.layout.weeks));
+    this.weeklySum = byName(this.layout.weekly, () => new Float64Array(this.layout.weeks));
     this.flowSum = new Float64Array(this.layout.flowNodes.length ** 2);
     this.goalTriage = new ReplicationRows(1, replications);
     this.goalRehousing = new ReplicationRows(1, replications);
@@ -282,17 +295,17 @@ export class Aggregator {
     };
   }
 
-  /** Values of yearly column `kpi` in year index `y`, one per replication done. */
-  column(kpi: string, y: number): Float64Array {
-    return this.yearly[kpi].column(y);
+  /** Values of yearly column `c` in year index `y`, one per replication done. */
+  column(c: YearlyColumn, y: number): Float64Array {
+    return this.yearly[c].column(y);
   }
 
   private perReplication(): Record<PairedKpi, number[]> {
     const g = this.s.goal.year - this.s.startYear;
-    const col = (k: string) => Array.from(this.column(k, g));
+    const col = (k: ChainKpi) => Array.from(this.column(chainColumn(k), g));
     const lapsed = new Array<number>(this.count).fill(0);
     for (const c of this.s.housing.contingents) {
-      this.column(`lapsed:${c.id}`, g).forEach((v, i) => (lapsed[i] += v));
+      this.column(contingentColumn('lapsed', c.id), g).forEach((v, i) => (lapsed[i] += v));
     }
     return {
       triageShare: Array.from(this.goalTriage.column(0)),
@@ -320,37 +333,24 @@ export class Aggregator {
       Object.fromEntries(ids.map((id) => [id, f(id)]));
     const facilityIds = s.facilities.map((f) => f.id);
     const years: YearSummary[] = this.layout.years.map((year, y) => {
-      const est = (k: string) => estimate(this.column(k, y), this.groupSize);
-      const row: YearSummary = {
+      const est = (c: YearlyColumn) => estimate(this.column(c, y), this.groupSize);
+      const ofFacilities = (k: FacilityKpi) =>
+        byId(facilityIds, (id) => est(facilityColumn(k, id)));
+      // Built in this order (facility kinds, routes, contingents, then the chain-wide
+      // figures): the order of the keys in the summary's JSON and in the yearly CSV.
+      return {
         year,
-        occupancy: byId(facilityIds, (id) => est(`occupancy:${id}`)),
-        placeDays: byId(facilityIds, (id) => est(`placeDays:${id}`)),
-        cost: byId(facilityIds, (id) => est(`cost:${id}`)),
-        admissions: byId(facilityIds, (id) => est(`admissions:${id}`)),
-        departures: byId(facilityIds, (id) => est(`departures:${id}`)),
-        stayDays: byId(facilityIds, (id) => est(`stayDays:${id}`)),
-        routes: byId(
-          [...HOUSING_ROUTES],
-          (r) =>
-            Object.fromEntries(ROUTE_KPIS.map((k) => [k, est(`${k}:${r}`)])) as Record<
-              (typeof ROUTE_KPIS)[number],
-              Estimate
-            >,
-        ),
+        ...byName(FACILITY_KPIS, ofFacilities),
+        routes: byName(HOUSING_ROUTES, (r) => byName(ROUTE_KPIS, (k) => est(routeColumn(k, r)))),
         contingents: byId(
           s.housing.contingents.map((c) => c.id),
-          (id) =>
-            Object.fromEntries(CONTINGENT_KPIS.map((k) => [k, est(`${k}:${id}`)])) as Record<
-              (typeof CONTINGENT_KPIS)[number],
-              Estimate
-            >,
+          (id) => byName(CONTINGENT_KPIS, (k) => est(contingentColumn(k, id))),
         ),
+        ...byName(CHAIN_KPIS, (k) => est(chainColumn(k))),
       };
-      for (const k of CHAIN_KPIS) row[k] = est(k);
-      return row;
     });
     const weeks = this.layout.weeks;
-    const series = byId(this.layout.weekly, (k) => {
+    const series = byName(this.layout.weekly, (k) => {
       const h = this.weekly[k];
       const band: SeriesBand = { mean: [], p5: [], p50: [], p95: [] };
       for (let w = 0; w < weeks; w++) {

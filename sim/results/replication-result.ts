@@ -5,93 +5,29 @@
  */
 import { HOUSING_ROUTES, type Scenario } from '../scenario/schema.ts';
 import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
+import { LOCATIONS_AFTER, LOCATIONS_BEFORE } from '../model/location.ts';
+import {
+  CHAIN_KPIS,
+  CONTINGENT_KPIS,
+  FACILITY_KPIS,
+  QUEUE_SERIES,
+  ROUTE_KPIS,
+  contingentColumn,
+  facilityColumn,
+  occupancySeries,
+  routeColumn,
+  type WeeklySeries,
+  type YearlyColumn,
+} from './columns.ts';
 
 /** Width of a days-to-home histogram bin (days). */
 export const HISTOGRAM_BIN_DAYS = 7;
 /** Number of histogram bins; the last one holds everything from 52 weeks on. */
 export const HISTOGRAM_BINS = 53;
 
-/** Yearly figures reported for the whole chain (per calendar year). */
-export const CHAIN_KPIS = [
-  /** Episodes arriving (new and returning), all entries. */
-  'arrivals',
-  /** Of which arriving at a crisis shelter. */
-  'crisisArrivals',
-  /** Of which returning after being housed (relapse). */
-  'returning',
-  /** Arrivals who found their crisis shelter full and had to wait outside. */
-  'turnedAway',
-  /** Person-days spent in street queues. */
-  'streetDays',
-  'selfResolved',
-  /** Gave up waiting in the street queue (hidden demand). */
-  'gaveUp',
-  /** Left the chain after triage or after a stay (care, Wlz, out of region). */
-  'exits',
-  /** Housed, by any route. */
-  'housed',
-  'housedContingent',
-  'housedMarket',
-  /** Mean number of housing-ready persons waiting for a home. */
-  'waitingHome',
-  /** Goal cohort of the year: crisis arrivals that did not self-resolve. */
-  'cohortSize',
-  /** Share of the year's cohort triaged within goal.triageDays of arrival. */
-  'triageShare',
-  /** Share of the year's cohort (excluding triage exits) home within goal.homeDays. */
-  'rehousingShare',
-  /** Median days from arrival to a home in the year's cohort (NaN if not reached by half). */
-  'daysToHomeP50',
-  /** 90th percentile of days from arrival to a home (NaN if not reached by 90%). */
-  'daysToHomeP90',
-] as const;
-export type ChainKpi = (typeof CHAIN_KPIS)[number];
-
-/**
- * Yearly figures per facility, named `<kpi>:<facilityId>`: mean occupancy (persons),
- * place-days, cost (euro), admissions, departures, and the summed length of the stays
- * that ended in the year (days; with departures it gives the mean sojourn, for Little's law).
- */
-export const FACILITY_KPIS = [
-  'occupancy',
-  'placeDays',
-  'cost',
-  'admissions',
-  'departures',
-  'stayDays',
-] as const;
-/**
- * Yearly figures per housing route (independent, housingFirst, shelter24, bw, training),
- * named `<kpi>:<route>`: persons housed, their summed days from arrival to housed, and the
- * same for those who already met the regional-binding rule when they arrived.
- */
-export const ROUTE_KPIS = [
-  'housed',
-  'housedDays',
-  'housedBoundAtEntry',
-  'housedBoundAtEntryDays',
-] as const;
-
-/** Yearly figures per contingent, named `<kpi>:<contingentId>`. */
-export const CONTINGENT_KPIS = ['delivered', 'used', 'lapsed', 'refused'] as const;
-
-/** Weekly series of levels, time-averaged per week. */
-export const QUEUE_SERIES = [
-  /** Persons in street queues (all crisis shelters). */
-  'street',
-  /** Triaged persons waiting for a 24-hour shelter place (inside a shelter or outside). */
-  'waitShelter24',
-  'waitBw',
-  'waitTraining',
-  /** Housing-ready persons waiting for a home. */
-  'waitHome',
-  /** Of whom holding a place (blocking). */
-  'waitHomeBlocking',
-] as const;
-
 /** Terminal and waiting nodes of the flow matrix (facility ids go between). */
-export const FLOW_NODES_BEFORE = ['arrival', 'street', 'waitingOutside', 'readyElsewhere'] as const;
-export const FLOW_NODES_AFTER = ['housed', 'selfResolved', 'gaveUp', 'exit'] as const;
+export const FLOW_NODES_BEFORE = LOCATIONS_BEFORE;
+export const FLOW_NODES_AFTER = LOCATIONS_AFTER;
 
 /** Names and sizes of every column, derived from the scenario alone. */
 export interface ResultLayout {
@@ -99,15 +35,31 @@ export interface ResultLayout {
   years: number[];
   /** Number of reported weeks (the last may be partial). */
   weeks: number;
-  /** Names of the yearly columns. */
-  yearly: string[];
-  /** Names of the weekly series: `occupancy:<facilityId>` and QUEUE_SERIES. */
-  weekly: string[];
+  /** Names of the yearly columns (see columns.ts). */
+  yearly: YearlyColumn[];
+  /** Names of the weekly series: the occupancy of each facility, then QUEUE_SERIES. */
+  weekly: WeeklySeries[];
   /** Nodes of the flow matrix, in row/column order. */
   flowNodes: string[];
 }
 
+/** Layouts made so far, by scenario (a scenario is not changed once validated). */
+const layouts = new WeakMap<Scenario, ResultLayout>();
+
+/**
+ * The layout of the results of scenario `s`: made once per scenario object and shared by
+ * every replication of it (do not change the returned layout).
+ */
 export function resultLayout(s: Scenario): ResultLayout {
+  let layout = layouts.get(s);
+  if (!layout) {
+    layout = layoutOf(s);
+    layouts.set(s, layout);
+  }
+  return layout;
+}
+
+function layoutOf(s: Scenario): ResultLayout {
   const years: number[] = [];
   for (let y = s.startYear; y <= s.endYear; y++) years.push(y);
   return {
@@ -115,11 +67,13 @@ export function resultLayout(s: Scenario): ResultLayout {
     weeks: Math.ceil((years.length * DAYS_PER_YEAR) / 7),
     yearly: [
       ...CHAIN_KPIS,
-      ...s.facilities.flatMap((f) => FACILITY_KPIS.map((k) => `${k}:${f.id}`)),
-      ...HOUSING_ROUTES.flatMap((r) => ROUTE_KPIS.map((k) => `${k}:${r}`)),
-      ...s.housing.contingents.flatMap((c) => CONTINGENT_KPIS.map((k) => `${k}:${c.id}`)),
+      ...s.facilities.flatMap((f) => FACILITY_KPIS.map((k) => facilityColumn(k, f.id))),
+      ...HOUSING_ROUTES.flatMap((r) => ROUTE_KPIS.map((k) => routeColumn(k, r))),
+      ...s.housing.contingents.flatMap((c) =>
+        CONTINGENT_KPIS.map((k) => contingentColumn(k, c.id)),
+      ),
     ],
-    weekly: [...s.facilities.map((f) => `occupancy:${f.id}`), ...QUEUE_SERIES],
+    weekly: [...s.facilities.map((f) => occupancySeries(f.id)), ...QUEUE_SERIES],
     flowNodes: [...FLOW_NODES_BEFORE, ...s.facilities.map((f) => f.id), ...FLOW_NODES_AFTER],
   };
 }
@@ -130,9 +84,9 @@ export interface ReplicationResult {
   /** Events the engine fired. */
   events: number;
   /** Yearly columns by name (see ResultLayout.yearly), each of length years. */
-  yearly: Record<string, Float64Array>;
+  yearly: Record<YearlyColumn, Float64Array>;
   /** Weekly series by name (see ResultLayout.weekly), each of length weeks. */
-  weekly: Record<string, Float64Array>;
+  weekly: Record<WeeklySeries, Float64Array>;
   /** Flow counts in the reported period, row-major: flow[from × n + to]. */
   flow: Float64Array;
   /** Days-to-home histogram of all reported cohorts (bins of HISTOGRAM_BIN_DAYS). */

@@ -3,27 +3,10 @@
  * the web app shows it: P(goal met) and the goal year's shares with their 95% intervals.
  */
 import type { RunSummary } from './aggregate.ts';
+import { number, percent, type Lang } from './format.ts';
 
-export type Lang = 'nl' | 'en';
-
-/** Formats a share (0–1) as a percentage, e.g. "86%" or "86,4%". */
-export function percent(x: number, lang: Lang, digits = 0): string {
-  if (!Number.isFinite(x)) return '–';
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    style: 'percent',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(x);
-}
-
-/** Formats a number for the language, e.g. 1.000 (nl) or 1,000 (en). */
-export function number(x: number, lang: Lang, digits = 0): string {
-  if (!Number.isFinite(x)) return '–';
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(x);
-}
+export type { Lang };
+export { number, percent };
 
 /** Half-width of a 95% interval, in percentage points. */
 function pm(ci: [number, number], lang: Lang): string {

@@ -19,10 +19,10 @@ export function keyToCalendarDay(key: string, startYear: number): number {
   return (year - startYear) * DAYS_PER_YEAR + MONTH_START_DAY[month - 1];
 }
 
-/** Month (0–11) of a calendar day; negative days (warm-up) wrap to the same month. */
-export function monthOfDay(calendarDay: number): number {
-  const inYear = ((Math.floor(calendarDay) % DAYS_PER_YEAR) + DAYS_PER_YEAR) % DAYS_PER_YEAR;
-  let m = 11;
-  while (MONTH_START_DAY[m] > inYear) m--;
-  return m;
+/**
+ * Model time (days) of 1 January of the start year, where the reported period begins: the
+ * model's clock starts at the beginning of the warm-up.
+ */
+export function reportStartOf(s: { warmupYears: number }): number {
+  return s.warmupYears * DAYS_PER_YEAR;
 }

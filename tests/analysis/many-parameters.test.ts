@@ -1,7 +1,7 @@
 // Input uncertainty with the longest allowed list of ranges: setting the drawn values costs
 // one copy of the scenario, not one per range (10,000 ranges once took minutes a replication).
 import { describe, expect, it } from 'vitest';
-import { drawParameters, withParameters } from '../../sim/analysis/input-uncertainty.ts';
+import { drawParameters, withParameters } from '../../sim/scenario/parameter-draws.ts';
 import { getAt } from '../../sim/scenario/parameter-path.ts';
 import { defaultScenarioInput, mustValidate } from '../helpers/scenarios.ts';
 

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import { runReplication } from '../../sim/run-replication.ts';
+import type { YearlyColumn } from '../../sim/results/columns.ts';
 import {
   calibrate,
   calibrationScenario,
@@ -44,7 +45,9 @@ describe('the calibration run', () => {
     const full = runReplication(s, 1);
     const cut = runReplication(short, 1);
     // Cohort percentiles depend on how long the cohort is followed; nothing else may differ.
-    const columns = Object.keys(cut.yearly).filter((k) => !k.startsWith('daysToHome'));
+    const columns = (Object.keys(cut.yearly) as YearlyColumn[]).filter(
+      (k) => !k.startsWith('daysToHome'),
+    );
     for (const k of columns) {
       const years = CALIBRATION_YEARS.map((y) => y - s.startYear);
       expect(

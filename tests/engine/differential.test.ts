@@ -1,12 +1,13 @@
 // Differential tests: HeapKernel, SimjsEngine and the bare heap loop, fed the same calls,
 // must fire the same events at bit-identical times.
 import { describe, it, expect } from 'vitest';
-import { bareHeapLoop, engineHoldLoop } from '../../sim/engine/bare-loop.ts';
+import { bareHeapLoop, engineHoldLoop } from '../../bench/bare-loop.ts';
 import type { EventHandle } from '../../sim/engine/engine.ts';
 import { HeapKernel } from '../../sim/engine/heap-kernel.ts';
 import { SimjsEngine } from '../../sim/engine/simjs-engine.ts';
+import { actionKernel, actionSimjs, type ActionEngine } from '../helpers/action-engine.ts';
 
-type TestEngine = HeapKernel | SimjsEngine;
+type TestEngine = ActionEngine;
 
 /** Uniforms in [0, 1) from a 32-bit LCG. */
 function lcg(seed: number): () => number {
@@ -127,8 +128,8 @@ describe('HeapKernel and SimjsEngine on the same random workload', () => {
   it.each([1, 2, 3, 20240601])(
     'fire the same events at bit-identical times, with seed %i',
     (seed) => {
-      const fast = workload(new HeapKernel(16), seed, 6000);
-      const simjs = workload(new SimjsEngine(), seed, 6000);
+      const fast = workload(actionKernel(16), seed, 6000);
+      const simjs = workload(actionSimjs(), seed, 6000);
 
       expect(firstDifference(fast.log, simjs.log)).toBe(-1);
       expect(simjs.log).toEqual(fast.log);
@@ -146,14 +147,14 @@ describe('the hold model', () => {
   it('gives bit-identical results on the bare heap loop, HeapKernel and SimjsEngine', () => {
     const bare = bareHeapLoop(50_000, 300, 7);
     expect(bare.events).toBe(50_000);
-    expect(engineHoldLoop(new HeapKernel(16), 50_000, 300, 7)).toEqual(bare);
-    expect(engineHoldLoop(new SimjsEngine(), 50_000, 300, 7)).toEqual(bare);
+    expect(engineHoldLoop((h) => new HeapKernel(h, 16), 50_000, 300, 7)).toEqual(bare);
+    expect(engineHoldLoop((h) => new SimjsEngine(h), 50_000, 300, 7)).toEqual(bare);
   });
 
   it('fires exactly the number of events asked for, also with fewer than pending', () => {
     expect(bareHeapLoop(10, 1000).events).toBe(10);
-    expect(engineHoldLoop(new HeapKernel(), 10, 1000).events).toBe(10);
+    expect(engineHoldLoop((h) => new HeapKernel(h), 10, 1000).events).toBe(10);
     expect(bareHeapLoop(0).events).toBe(0);
-    expect(engineHoldLoop(new HeapKernel(), 0)).toEqual({ events: 0, lastTime: 0 });
+    expect(engineHoldLoop((h) => new HeapKernel(h), 0)).toEqual({ events: 0, lastTime: 0 });
   });
 });

@@ -1,7 +1,8 @@
 // The Engine contract (sim/engine/engine.ts), checked on every engine kind.
 import { describe, it, expect } from 'vitest';
 import { createEngine } from '../../sim/engine/create-engine.ts';
-import type { Engine, EngineKind } from '../../sim/engine/engine.ts';
+import { actionEngine, type ActionEngine } from '../helpers/action-engine.ts';
+import type { EngineKind } from '../../sim/engine/engine.ts';
 import { HeapKernel } from '../../sim/engine/heap-kernel.ts';
 import { SimjsEngine } from '../../sim/engine/simjs-engine.ts';
 
@@ -12,7 +13,7 @@ const justAfter5 = 5 + 2 ** -50;
 
 /** An engine and a log of `label@now` entries written by the actions from `note`. */
 function logged(kind: EngineKind) {
-  const engine = createEngine(kind);
+  const engine = actionEngine(kind);
   const log: string[] = [];
   const note = (label: string) => () => {
     log.push(`${label}@${engine.now}`);
@@ -21,20 +22,20 @@ function logged(kind: EngineKind) {
 }
 
 describe('createEngine', () => {
-  it('makes the heap kernel by default and for fast, and the simjs engine for simjs', () => {
-    expect(createEngine()).toBeInstanceOf(HeapKernel);
-    expect(createEngine('fast')).toBeInstanceOf(HeapKernel);
-    expect(createEngine('simjs')).toBeInstanceOf(SimjsEngine);
+  it('makes the heap kernel for fast, and the simjs engine for simjs', () => {
+    const handler = () => {};
+    expect(createEngine('fast', handler)).toBeInstanceOf(HeapKernel);
+    expect(createEngine('simjs', handler)).toBeInstanceOf(SimjsEngine);
   });
 
   it('throws a RangeError for an unknown kind', () => {
-    expect(() => createEngine('slow' as EngineKind)).toThrow(RangeError);
+    expect(() => createEngine('slow' as EngineKind, () => {})).toThrow(RangeError);
   });
 });
 
 describe.each(kinds)('the %s engine', (kind) => {
   it('starts at time 0 with no events processed', () => {
-    const engine = createEngine(kind);
+    const engine = actionEngine(kind);
     expect(engine.now).toBe(0);
     expect(engine.eventsProcessed).toBe(0);
   });
@@ -53,7 +54,7 @@ describe.each(kinds)('the %s engine', (kind) => {
   });
 
   it('runs a thousand events at one time in the order they were scheduled', () => {
-    const engine = createEngine(kind);
+    const engine = actionEngine(kind);
     const fired: number[] = [];
     for (let i = 0; i < 1000; i++) {
       engine.at(i % 3 === 0 ? 3 : 1 + (i % 7), () => fired.push(i));
@@ -65,7 +66,7 @@ describe.each(kinds)('the %s engine', (kind) => {
   });
 
   it('sets now to until after a run, whether or not events ran', () => {
-    const engine = createEngine(kind);
+    const engine = actionEngine(kind);
     engine.run(3.5);
     expect(engine.now).toBe(3.5);
     engine.at(4, () => {});
@@ -89,24 +90,21 @@ describe.each(kinds)('the %s engine', (kind) => {
     expect(engine.eventsProcessed).toBe(4);
   });
 
-  it('calls an action with the subject it was scheduled with, one subject per event', () => {
-    const engine = createEngine(kind);
+  it('hands the handler the kind and subject of each event, never of a cancelled one', () => {
     const seen: string[] = [];
-    const greet = (who: { name: string }) => {
-      seen.push(`${who.name}@${engine.now}`);
-    };
-    engine.at(2, greet, { name: 'b' });
-    engine.after(1, greet, { name: 'a' });
-    const cancelled = engine.at(1.5, greet, { name: 'x' });
-    engine.at(2, () => seen.push(`plain@${engine.now}`));
+    const engine = createEngine(kind, (k, subject) => seen.push(`${k}:${subject}@${engine.now}`));
+    engine.at(2, 1, 20);
+    engine.after(1, 0, 10);
+    const cancelled = engine.at(1.5, 2, 99);
+    engine.at(2, 3, 0);
     engine.cancel(cancelled);
     engine.run(5);
-    expect(seen).toEqual(['a@1', 'b@2', 'plain@2']);
+    expect(seen).toEqual(['0:10@1', '1:20@2', '3:0@2']);
   });
 
   describe('run in steps', () => {
     /** Events at the boundary 5, just after it, and some scheduled from actions. */
-    function schedule(engine: Engine, log: string[]) {
+    function schedule(engine: ActionEngine, log: string[]) {
       const note = (label: string) => () => {
         log.push(`${label}@${engine.now}`);
       };
@@ -193,7 +191,7 @@ describe.each(kinds)('the %s engine', (kind) => {
     });
 
     it('returns false for an event that was already cancelled or already ran', () => {
-      const engine = createEngine(kind);
+      const engine = actionEngine(kind);
       const a = engine.at(1, () => {});
       const b = engine.at(2, () => {});
       expect(engine.cancel(b)).toBe(true);
@@ -204,7 +202,7 @@ describe.each(kinds)('the %s engine', (kind) => {
     });
 
     it('returns false for handles it never gave out', () => {
-      const engine = createEngine(kind);
+      const engine = actionEngine(kind);
       engine.at(1, () => {});
       for (const handle of [-1, 0.5, NaN, Infinity, 2 ** 53, 123_456_789]) {
         expect(engine.cancel(handle)).toBe(false);
@@ -230,7 +228,7 @@ describe.each(kinds)('the %s engine', (kind) => {
     });
 
     it('returns false when an action cancels its own event', () => {
-      const engine = createEngine(kind);
+      const engine = actionEngine(kind);
       let result: boolean | undefined;
       const self = engine.at(1, () => {
         result = engine.cancel(self);
@@ -243,7 +241,7 @@ describe.each(kinds)('the %s engine', (kind) => {
 
   describe('errors', () => {
     it('throws a RangeError when scheduling before now or at a non-finite time', () => {
-      const engine = createEngine(kind);
+      const engine = actionEngine(kind);
       engine.run(5);
       for (const time of [4, 5 - 2 ** -50, -1, NaN, Infinity, -Infinity]) {
         expect(() => engine.at(time, () => {})).toThrow(RangeError);
@@ -252,7 +250,7 @@ describe.each(kinds)('the %s engine', (kind) => {
     });
 
     it('throws a RangeError for a negative or non-finite delay', () => {
-      const engine = createEngine(kind);
+      const engine = actionEngine(kind);
       for (const delay of [-1, -(2 ** -1074), NaN, Infinity, Number.MAX_VALUE * 2]) {
         expect(() => engine.after(delay, () => {})).toThrow(RangeError);
       }
@@ -262,7 +260,7 @@ describe.each(kinds)('the %s engine', (kind) => {
     });
 
     it('throws a RangeError when running to before now or to a non-finite time', () => {
-      const engine = createEngine(kind);
+      const engine = actionEngine(kind);
       engine.run(5);
       for (const until of [4, NaN, Infinity]) {
         expect(() => engine.run(until)).toThrow(RangeError);
@@ -271,17 +269,35 @@ describe.each(kinds)('the %s engine', (kind) => {
     });
 
     it('schedules nothing when it throws', () => {
-      const engine = createEngine(kind);
+      const engine = actionEngine(kind);
       expect(() => engine.at(NaN, () => {})).toThrow(RangeError);
       expect(() => engine.after(-1, () => {})).toThrow(RangeError);
       engine.run(10);
       expect(engine.eventsProcessed).toBe(0);
     });
 
-    it('throws when run is called from inside an action', () => {
-      const engine = createEngine(kind);
+    it('throws when run is called from inside an event', () => {
+      const engine = actionEngine(kind);
       engine.at(1, () => engine.run(2));
-      expect(() => engine.run(3)).toThrow(/inside an action/);
+      expect(() => engine.run(3)).toThrow(/inside an event/);
+    });
+
+    it('rejects a kind or subject that is not an integer in [0, 2^31)', () => {
+      const engine = createEngine(kind, () => {});
+      for (const bad of [-1, 0.5, NaN, 2 ** 31, Infinity]) {
+        expect(() => engine.at(1, bad, 0)).toThrow(/event kind/);
+        expect(() => engine.after(1, 0, bad)).toThrow(/event subject/);
+      }
+      expect(engine.pending).toBe(0);
+    });
+
+    it('hands each event its kind and subject', () => {
+      const seen: number[] = [];
+      const engine = createEngine(kind, (k, s) => seen.push(k, s, engine.now));
+      engine.at(2, 7, 2 ** 31 - 1);
+      engine.after(1, 0, 3);
+      engine.run(5);
+      expect(seen).toEqual([0, 3, 1, 7, 2 ** 31 - 1, 2]);
     });
 
     it('passes on an error thrown by an action, and resumes after it', () => {
@@ -301,7 +317,7 @@ describe.each(kinds)('the %s engine', (kind) => {
   });
 
   it('turns a time of -0 into 0', () => {
-    const engine = createEngine(kind);
+    const engine = actionEngine(kind);
     let seen = NaN;
     engine.at(-0, () => {
       seen = engine.now;

@@ -1,6 +1,6 @@
 // HeapKernel internals the Engine contract does not show: growth, compaction, handles.
 import { describe, it, expect } from 'vitest';
-import { HeapKernel } from '../../sim/engine/heap-kernel.ts';
+import { actionKernel } from '../helpers/action-engine.ts';
 
 /** Uniforms in [0, 1) from a 32-bit LCG. */
 function lcg(seed: number): () => number {
@@ -14,7 +14,7 @@ function lcg(seed: number): () => number {
 describe('HeapKernel', () => {
   it('grows past its initial capacity and fires by time, then by scheduling order', () => {
     const random = lcg(42);
-    const kernel = new HeapKernel(16);
+    const kernel = actionKernel(16);
     const times: number[] = [];
     const fired: number[] = [];
     for (let id = 0; id < 100_000; id++) {
@@ -30,7 +30,7 @@ describe('HeapKernel', () => {
 
   it('compacts cancelled events away without changing what fires, or in which order', () => {
     const random = lcg(7);
-    const kernel = new HeapKernel();
+    const kernel = actionKernel();
     const times: number[] = [];
     const handles: number[] = [];
     const fired: number[] = [];
@@ -54,7 +54,7 @@ describe('HeapKernel', () => {
   });
 
   it('does not let a stale handle cancel a later event that reuses its slot', () => {
-    const kernel = new HeapKernel();
+    const kernel = actionKernel();
     const first = kernel.at(1, () => {});
     kernel.run(1);
     let ran = false;
@@ -68,7 +68,7 @@ describe('HeapKernel', () => {
   });
 
   it('never hands out 0 as a handle', () => {
-    const kernel = new HeapKernel();
+    const kernel = actionKernel();
     for (let i = 0; i < 100; i++) expect(kernel.at(i, () => {})).not.toBe(0);
   });
 });

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import { runReplication } from '../../sim/run-replication.ts';
-import { createEngine } from '../../sim/engine/create-engine.ts';
 import { ChainModel } from '../../sim/model/chain.ts';
-import { Tallies } from '../../sim/model/tallies.ts';
-import type { Person } from '../../sim/model/person.ts';
+import { Conservation } from '../../sim/model/conservation.ts';
+import { ARRIVAL, STREET, endLocations, facilityLocation } from '../../sim/model/location.ts';
+import { ReplicationTallies } from '../../sim/results/replication-tallies.ts';
 import { defaultScenarioInput, minimalScenario, mustValidate } from '../helpers/scenarios.ts';
 
 /** Variants of the default scenario that push people through the rarer branches. */
@@ -53,7 +53,7 @@ describe('conservation of people', () => {
 
   it('is checked by the model: a place taken by nobody makes the run throw', () => {
     const s = mustValidate(minimalScenario());
-    const model = new ChainModel(s, createEngine('fast'), { seed: 'x', replication: 0 });
+    const model = new ChainModel(s, new ReplicationTallies(s), { seed: 'x', replication: 0 });
     // Deliberately reach into the model (for this test only): take a place of the first
     // facility without putting anybody in it, so its places and persons disagree.
     const internals = model as unknown as { facilities: { occupied: number }[] };
@@ -63,45 +63,43 @@ describe('conservation of people', () => {
 
   it('runs the same model untouched without complaint', () => {
     const s = mustValidate(minimalScenario());
-    const model = new ChainModel(s, createEngine('fast'), { seed: 'x', replication: 0 });
+    const model = new ChainModel(s, new ReplicationTallies(s), { seed: 'x', replication: 0 });
     expect(() => model.run()).not.toThrow();
   });
 });
 
-describe('Tallies.conservationProblems', () => {
-  const setup = (): { s: Scenario; t: Tallies } => {
-    const s = mustValidate(minimalScenario());
-    return { s, t: new Tallies(s, 365) };
+describe('Conservation.problems', () => {
+  const setup = () => {
+    const s: Scenario = mustValidate(minimalScenario());
+    return { books: new Conservation(s.facilities.map((f) => f.id)), end: endLocations(1) };
   };
-  /** Only the fields Tallies reads of a person. */
-  const person = { returning: false, cohort: false } as Person;
 
   it('finds nothing wrong when every arrival is accounted for', () => {
-    const { t } = setup();
-    t.arrived(person, 400, true);
-    t.move(t.node.arrival, t.facilityNode(0), 400);
-    t.arrived(person, 401, true);
-    t.move(t.node.arrival, t.node.street, 401);
-    t.move(t.node.street, t.node.exit, 450);
-    t.exited(t.node.exit, 450);
-    expect(t.conservationProblems([1])).toEqual([]);
+    const { books, end } = setup();
+    books.arrived();
+    books.moved(ARRIVAL, facilityLocation(0));
+    books.arrived();
+    books.moved(ARRIVAL, STREET);
+    books.moved(STREET, end.exit);
+    books.exited();
+    expect(books.problems([1])).toEqual([]);
   });
 
   it('reports a person who arrived but never went anywhere', () => {
-    const { t } = setup();
-    t.arrived(person, 400, true);
-    expect(t.conservationProblems([0]).join('; ')).toMatch(/stuck at arrival/);
+    const { books } = setup();
+    books.arrived();
+    expect(books.problems([0]).join('; ')).toMatch(/stuck at arrival/);
   });
 
   it('reports a person moved to housed without being counted as housed', () => {
-    const { t } = setup();
-    t.arrived(person, 400, true);
-    t.move(t.node.arrival, t.node.housed, 400);
-    expect(t.conservationProblems([0]).join('; ')).toMatch(/housed/);
+    const { books, end } = setup();
+    books.arrived();
+    books.moved(ARRIVAL, end.housed);
+    expect(books.problems([0]).join('; ')).toMatch(/housed/);
   });
 
   it('reports places taken that nobody is in', () => {
-    const { t } = setup();
-    expect(t.conservationProblems([1]).join('; ')).toMatch(/facility crisis/);
+    const { books } = setup();
+    expect(books.problems([1]).join('; ')).toMatch(/facility crisis/);
   });
 });

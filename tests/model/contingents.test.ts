@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../sim/scenario/schema.ts';
 import type { ReplicationResult } from '../../sim/results/replication-result.ts';
+import { contingentColumn, type ContingentKpi } from '../../sim/results/columns.ts';
 import { runReplication } from '../../sim/run-replication.ts';
 import { START_YEAR, minimalScenario, mustValidate } from '../helpers/scenarios.ts';
 
@@ -38,7 +39,8 @@ function contingentScenario(options: {
 }
 
 const run = (input: ScenarioInput): ReplicationResult => runReplication(mustValidate(input), 0);
-const col = (r: ReplicationResult, kpi: string) => Array.from(r.yearly[`${kpi}:c`]);
+const col = (r: ReplicationResult, kpi: ContingentKpi) =>
+  Array.from(r.yearly[contingentColumn(kpi, 'c')]);
 
 describe('a contingent whose units nobody is eligible for', () => {
   it('has housing-ready people waiting all along', () => {

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import type { ReplicationResult } from '../../sim/results/replication-result.ts';
+import { contingentColumn, type ChainKpi } from '../../sim/results/columns.ts';
 import type { Aggregator } from '../../sim/results/aggregate.ts';
 import { runReplication } from '../../sim/run-replication.ts';
 import { runReplications } from '../../sim/run-replications.ts';
@@ -104,15 +105,14 @@ describe('common random numbers', () => {
   it('keeps arrivals, crisis arrivals and goal cohorts identical when a contingent doubles', () => {
     const base = variant(120);
     const doubled = variant(240);
-    const columns = ['arrivals', 'crisisArrivals', 'cohortSize', 'returning'];
+    const columns: ChainKpi[] = ['arrivals', 'crisisArrivals', 'cohortSize', 'returning'];
     for (let rep = 0; rep < 3; rep++) {
       const a = runReplication(base, rep);
       const b = runReplication(doubled, rep);
       for (const k of columns) expect(b.yearly[k], `${k}, replication ${rep}`).toEqual(a.yearly[k]);
       // ... while the contingent really changed what happened.
-      expect(b.yearly['delivered:uitstroom-corporaties']).not.toEqual(
-        a.yearly['delivered:uitstroom-corporaties'],
-      );
+      const delivered = contingentColumn('delivered', 'uitstroom-corporaties');
+      expect(b.yearly[delivered]).not.toEqual(a.yearly[delivered]);
       expect(b.yearly.housedContingent).not.toEqual(a.yearly.housedContingent);
     }
   });

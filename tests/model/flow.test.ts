@@ -7,6 +7,7 @@ import { resultLayout, type ReplicationResult } from '../../sim/results/replicat
 import { runReplication } from '../../sim/run-replication.ts';
 import { defaultScenario } from '../helpers/scenarios.ts';
 import { total } from '../helpers/replications.ts';
+import { facilityColumn } from '../../sim/results/columns.ts';
 
 describe('the flow matrix of the default scenario', () => {
   let s: Scenario;
@@ -54,8 +55,12 @@ describe('the flow matrix of the default scenario', () => {
   it('sends into and out of each facility its admissions and departures', () => {
     for (const r of results) {
       for (const f of s.facilities) {
-        expect(into(r, f.id), `into ${f.id}`).toBe(total(r.yearly[`admissions:${f.id}`]));
-        expect(outOf(r, f.id), `out of ${f.id}`).toBe(total(r.yearly[`departures:${f.id}`]));
+        expect(into(r, f.id), `into ${f.id}`).toBe(
+          total(r.yearly[facilityColumn('admissions', f.id)]),
+        );
+        expect(outOf(r, f.id), `out of ${f.id}`).toBe(
+          total(r.yearly[facilityColumn('departures', f.id)]),
+        );
       }
     }
   });

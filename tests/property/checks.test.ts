@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReplications } from '../../sim/run-replications.ts';
 import type { RunSummary } from '../../sim/results/aggregate.ts';
+import type { ChainKpi } from '../../sim/results/columns.ts';
 import type { Estimate } from '../../sim/results/stats.ts';
 import { formatPath } from '../../sim/scenario/validate.ts';
 import { minimalScenario, mustValidate } from '../helpers/scenarios.ts';
@@ -53,7 +54,7 @@ describe('problemListFaults', () => {
 describe('nonFiniteFaults and accountingFaults', () => {
   const summary = runReplications(mustValidate(minimalScenario()), { replications: 2 });
   const copy = (): RunSummary => structuredClone(summary);
-  const est = (s: RunSummary, y: number, kpi: string) => s.years[y][kpi] as Estimate;
+  const est = (s: RunSummary, y: number, kpi: ChainKpi): Estimate => s.years[y][kpi];
 
   it('find nothing wrong with a real summary', () => {
     expect(nonFiniteFaults(summary, 2)).toEqual([]);

@@ -13,6 +13,7 @@
 // Every other Estimate has n equal to the replications run (a NaN in one replication shows as
 // a smaller n), and every other number in the summary is finite. ±Infinity is never allowed.
 import type { RunSummary } from '../../sim/results/aggregate.ts';
+import type { ChainKpi } from '../../sim/results/columns.ts';
 
 /** Yearly cohort figures that are NaN when not defined (see CHAIN_KPIS). */
 export const NOT_DEFINED_KPIS = ['triageShare', 'rehousingShare', 'daysToHomeP50', 'daysToHomeP90'];
@@ -105,8 +106,7 @@ export function accountingFaults(summary: RunSummary): string[] {
   };
   const outOf = (node: string) => sum((j) => mean[index(node) * n + j]);
   const into = (node: string) => sum((i) => mean[i * n + index(node)]);
-  const yearly = (kpi: string) =>
-    summary.years.reduce((total, y) => total + (y[kpi] as { mean: number }).mean, 0);
+  const yearly = (kpi: ChainKpi) => summary.years.reduce((total, y) => total + y[kpi].mean, 0);
   const agree = (what: string, flow: number, count: number) => {
     if (!(Math.abs(flow - count) <= 1e-9 * Math.max(1, Math.abs(count)))) {
       out.push(`${what}: ${flow} in the flow matrix, ${count} counted`);

@@ -73,10 +73,3 @@ export const scenarioCaseArb: fc.Arbitrary<ScenarioCase> = fc.oneof(
   { weight: 3, arbitrary: mutatedShippedArb },
   { weight: 2, arbitrary: generatedArb },
 );
-
-/** A case as one line of JSON (NaN and ±Infinity written as text), for a failure report. */
-export function caseJson(c: ScenarioCase): string {
-  return JSON.stringify(c, (_, v) =>
-    typeof v === 'number' && !Number.isFinite(v) ? String(v) : Object.is(v, -0) ? '-0' : v,
-  );
-}

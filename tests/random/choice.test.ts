@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bernoulli, cumulativeWeights, pickIndex } from '../../sim/random/choice.ts';
 import { stream } from '../../sim/random/streams.ts';
 
-/** The largest number an Alea stream can return (its draws are multiples of 2⁻³²). */
+/** The largest number a stream can return (its draws are multiples of 2⁻³²). */
 const ALMOST_ONE = 1 - 2 ** -32;
 
 describe('bernoulli', () => {

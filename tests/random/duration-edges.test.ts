@@ -2,7 +2,6 @@
 // version and the residual stay of an initial occupant draw only finite, non-negative values,
 // with the analytic mean where a few thousand draws can show it; outside the range, a
 // RangeError names the parameter and its value. Seeded, so deterministic.
-import { randomGamma, randomLogNormal } from 'd3-random';
 import { describe, expect, it } from 'vitest';
 import {
   GAMMA_DEGENERATE_CV,
@@ -190,26 +189,56 @@ describe('a coefficient of variation of 0 or nearly 0', () => {
   });
 });
 
-describe('ordinary parameters', () => {
-  it.each([0.3, 0.8, 1.5])('draw a gamma with cv %s exactly as d3-random does', (cv) => {
-    const m = 200;
-    const ours = draws({ dist: 'gamma', mean: m, cv }, 'reference', 50);
-    const reference = randomGamma.source(stream('edges', 0, 'reference'))(
-      1 / (cv * cv),
-      m * (cv * cv),
-    );
-    expect(Array.from(ours)).toEqual(Array.from({ length: 50 }, reference));
+describe('draws at the ends of the source', () => {
+  /** A source cycling through `us`. */
+  const cycling = (us: number[]) => {
+    let i = 0;
+    return () => us[i++ % us.length];
+  };
+
+  it('gives an exponential +0 for u = 0 and its largest draws for u next to 1', () => {
+    expect(Object.is(durationSampler({ dist: 'exponential', mean: 40 }, () => 0)(), 0)).toBe(true);
+    // −ln(2⁻³²) = 32 ln 2 ≈ 22.18 means for a stream's largest draw, 53 ln 2 for any double.
+    const top32 = durationSampler({ dist: 'exponential', mean: MAX_DURATION }, () => 1 - 2 ** -32);
+    expect(top32()).toBeCloseTo(32 * Math.LN2 * MAX_DURATION, -3);
+    const top = durationSampler({ dist: 'exponential', mean: MAX_DURATION }, () => 1 - 2 ** -53);
+    expect(top()).toBeCloseTo(53 * Math.LN2 * MAX_DURATION, -3);
+    expect(Number.isFinite(top())).toBe(true);
   });
 
-  it.each([0.3, 0.8, 1.5])('draw a lognormal with cv %s exactly as d3-random does', (cv) => {
-    const m = 200;
-    const ours = draws({ dist: 'lognormal', mean: m, cv }, 'reference', 50);
-    const sigma2 = Math.log1p(cv * cv);
-    const reference = randomLogNormal.source(stream('edges', 0, 'reference'))(
-      Math.log(m) - sigma2 / 2,
-      Math.sqrt(sigma2),
-    );
-    expect(Array.from(ours)).toEqual(Array.from({ length: 50 }, reference));
+  it.each([
+    ['a stream (32-bit grid)', [0.5, 0.5 + 2 ** -32], 124],
+    // Above ½ doubles are 2⁻⁵³ apart, so the smallest x > 0 is 2⁻⁵², s = 2⁻¹⁰⁴ (the −12.12
+    // of x = −2⁻⁵³ makes the smallest lognormal instead).
+    ['any source of doubles', [0.5 + 2 ** -53, 0.5], 208],
+  ] as const)(
+    'keeps the largest lognormal below 10³⁰ at the largest mean and cv, for %s',
+    (_what, us, twiceLog2s) => {
+      // The largest normal deviate, √(k ln 2) for s = 2^(−k/2) (see normal.test.ts), taken
+      // by the first or second draw of the pair: exp(μ + σ·z) is the largest lognormal.
+      const sample = durationSampler(
+        { dist: 'lognormal', mean: MAX_DURATION, cv: MAX_CV },
+        cycling([...us]),
+      );
+      const xs = Array.from({ length: 4 }, sample);
+      const sigma2 = Math.log1p(MAX_CV ** 2);
+      const mu = Math.log(MAX_DURATION) - sigma2 / 2;
+      const largest = Math.exp(mu + Math.sqrt(sigma2) * Math.sqrt(twiceLog2s * Math.LN2));
+      expect(xs.every((x) => Number.isFinite(x) && x >= 0 && x < 1e30)).toBe(true);
+      expect(Math.abs(Math.max(...xs) / largest - 1)).toBeLessThan(1e-9);
+    },
+  );
+
+  it.each([
+    [1e-6, MAX_CV],
+    [MAX_DURATION, MAX_CV],
+    [MAX_DURATION, 1e-12],
+  ])('keeps a gamma with mean %s and cv %s finite and ≥ 0 on extreme normals', (m, cv) => {
+    // Alternating the largest positive and negative deviates with uniforms at both ends.
+    const us = [0.5, 0.5 + 2 ** -32, 0, 0.5, 0.5 - 2 ** -32, 1 - 2 ** -32, 0.3, 0.9];
+    const sample = durationSampler({ dist: 'gamma', mean: m, cv }, cycling(us));
+    const xs = Array.from({ length: 200 }, sample);
+    expect(xs.every((x) => Number.isFinite(x) && x >= 0)).toBe(true);
   });
 });
 

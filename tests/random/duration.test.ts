@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cvOf, durationSampler, meanOf } from '../../sim/random/duration.ts';
 import type { DurationSpec } from '../../sim/random/duration-spec.ts';
 import { stream } from '../../sim/random/streams.ts';
+import { gammaCdf, ksDistance, lognormalCdf } from './cdf.ts';
 
 const N = 100_000;
 
@@ -113,6 +114,35 @@ describe('durationSampler', () => {
     // seed makes the outcome deterministic, and a wrong rate or shape gives D ≫ 0.005.
     expect(d).toBeLessThan(1.63 / Math.sqrt(N));
   });
+
+  it.each([0.3, 0.8, 1.5])(
+    'follows the lognormal CDF with cv %s (Kolmogorov–Smirnov distance below 1.63/√n)',
+    (cv) => {
+      const mean = 120;
+      const sigma2 = Math.log(1 + cv * cv);
+      const mu = Math.log(mean) - sigma2 / 2;
+      const draws = draw({ dist: 'lognormal', mean, cv }, `ks lognormal ${cv}`);
+      const d = ksDistance(draws, (x) => lognormalCdf(x, mu, Math.sqrt(sigma2)));
+      expect(d).toBeLessThan(1.63 / Math.sqrt(N));
+    },
+  );
+
+  // Shapes with a closed-form CDF: k = 4 and 2 (Marsaglia–Tsang), 1 (the exponential
+  // path), ½ (the k < 1 path, gamma(k + 1) · u^(1/k)).
+  it.each([
+    [0.5, 4],
+    [Math.SQRT1_2, 2],
+    [1, 1],
+    [Math.SQRT2, 0.5],
+  ])(
+    'follows the gamma CDF with cv %s, shape %s (Kolmogorov–Smirnov distance below 1.63/√n)',
+    (cv, k) => {
+      const mean = 30;
+      const draws = draw({ dist: 'gamma', mean, cv }, `ks gamma ${k}`);
+      const d = ksDistance(draws, (x) => gammaCdf(x, k, mean / k));
+      expect(d).toBeLessThan(1.63 / Math.sqrt(N));
+    },
+  );
 
   it('draws each empirical value with frequency within 4 standard errors of its weight', () => {
     const draws = draw({ dist: 'empirical', ...table }, 'empirical frequencies');

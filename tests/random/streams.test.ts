@@ -1,4 +1,5 @@
-// Named random streams: regression pins on the seed derivation, and independence of streams.
+// Named random streams: regression pins on the seed derivation, distinct and independent
+// streams, and uniformity (all seeded).
 import { describe, expect, it } from 'vitest';
 import { stream } from '../../sim/random/streams.ts';
 import type { RandomSource } from '../../sim/random/source.ts';
@@ -56,6 +57,16 @@ describe('stream', () => {
     expect(first).not.toEqual(second);
     // Not merely shifted: no draw of one appears among the first draws of the other.
     expect(first.filter((x) => second.includes(x))).toEqual([]);
+  });
+
+  it('gives the same numbers whatever order streams are made and drawn in', () => {
+    const names = ['arrivals/single', 'stay/shelter', 'initial/shelter/stay', 'parameters'];
+    const alone = names.map((name) => take(stream('doorstroom', 4, name), 200));
+    // Made in reverse order and drawn round-robin, one number from each in turn.
+    const sources = [...names].reverse().map((name) => stream('doorstroom', 4, name));
+    const drawn: number[][] = sources.map(() => []);
+    for (let i = 0; i < 200; i++) sources.forEach((source, j) => drawn[j].push(source()));
+    expect(drawn.reverse()).toEqual(alone);
   });
 
   it('is unaffected by draws from other streams in between', () => {

@@ -47,8 +47,10 @@ function results() {
     events: 1,
     yearly: Object.fromEntries(
       layout.yearly.map((k) => [k, new Float64Array(layout.years.length)]),
-    ),
-    weekly: Object.fromEntries(layout.weekly.map((k) => [k, new Float64Array(layout.weeks)])),
+    ) as ReplicationResult['yearly'],
+    weekly: Object.fromEntries(
+      layout.weekly.map((k) => [k, new Float64Array(layout.weeks)]),
+    ) as ReplicationResult['weekly'],
     flow: new Float64Array(layout.flowNodes.length ** 2),
     daysToHome: new Float64Array(HISTOGRAM_BINS),
     goal: { triageShare: 0, rehousingShare: 0, met: false },

@@ -9,6 +9,7 @@ import { mustValidate } from '../helpers/scenarios.ts';
 import { QUEUE_FACILITY, lossScenario } from '../helpers/queue-scenarios.ts';
 import { erlangB } from '../helpers/queueing.ts';
 import { SE_MULTIPLE, meanAndSe, total, yearlyTimeAverage } from '../helpers/replications.ts';
+import { facilityColumn } from '../../sim/results/columns.ts';
 
 const C = 5;
 const MEAN_STAY = 10; // days
@@ -37,7 +38,7 @@ describe.each(holdingTimes)(`a loss system of ${C} places with %s holding times`
     for (let rep = 0; rep < REPLICATIONS; rep++) {
       const r = runReplication(s, rep);
       blockedShare.push(total(r.yearly.turnedAway) / total(r.yearly.crisisArrivals));
-      occupied.push(yearlyTimeAverage(r.yearly[`occupancy:${QUEUE_FACILITY}`]));
+      occupied.push(yearlyTimeAverage(r.yearly[facilityColumn('occupancy', QUEUE_FACILITY)]));
       turnedAway.push(Array.from(r.yearly.turnedAway));
       gaveUp.push(Array.from(r.yearly.gaveUp));
     }

@@ -13,6 +13,7 @@ import {
   weeklyTimeAverage,
   yearlyTimeAverage,
 } from '../helpers/replications.ts';
+import { facilityColumn } from '../../sim/results/columns.ts';
 
 const C = 5;
 const MEAN_STAY = 10; // days, so μ = 0.1 a day
@@ -42,7 +43,7 @@ describe(`an M/M/${C} queue at ρ = ${RHO}`, () => {
     for (let rep = 0; rep < REPLICATIONS; rep++) {
       const r = runReplication(s, rep);
       queue.push(weeklyTimeAverage(r.weekly.waitShelter24, YEARS));
-      inService.push(yearlyTimeAverage(r.yearly[`occupancy:${QUEUE_FACILITY}`]));
+      inService.push(yearlyTimeAverage(r.yearly[facilityColumn('occupancy', QUEUE_FACILITY)]));
       inSystem.push(queue[rep] + inService[rep]);
     }
     lq = meanAndSe(queue);

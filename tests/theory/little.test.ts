@@ -13,6 +13,7 @@ import { DAYS_PER_YEAR } from '../../sim/scenario/calendar.ts';
 import { defaultScenarioInput, mustValidate } from '../helpers/scenarios.ts';
 import { QUEUE_FACILITY, queueScenario } from '../helpers/queue-scenarios.ts';
 import { SE_MULTIPLE, meanAndSe, total, yearlyTimeAverage } from '../helpers/replications.ts';
+import { facilityColumn, occupancySeries } from '../../sim/results/columns.ts';
 
 describe('Little’s law in an M/G/5 shelter with lognormal stays (cv 1.5)', () => {
   const C = 5;
@@ -39,13 +40,13 @@ describe('Little’s law in an M/G/5 shelter with lognormal stays (cv 1.5)', () 
     const sojourns: number[] = [];
     for (let rep = 0; rep < REPLICATIONS; rep++) {
       const r = runReplication(s, rep);
-      const l = yearlyTimeAverage(r.yearly[`occupancy:${QUEUE_FACILITY}`]);
-      const lambda = total(r.yearly[`admissions:${QUEUE_FACILITY}`]) / T;
+      const l = yearlyTimeAverage(r.yearly[facilityColumn('occupancy', QUEUE_FACILITY)]);
+      const lambda = total(r.yearly[facilityColumn('admissions', QUEUE_FACILITY)]) / T;
       occupancies.push(l);
       gaps.push(l - lambda * MEAN_STAY);
       sojourns.push(
-        total(r.yearly[`stayDays:${QUEUE_FACILITY}`]) /
-          total(r.yearly[`departures:${QUEUE_FACILITY}`]),
+        total(r.yearly[facilityColumn('stayDays', QUEUE_FACILITY)]) /
+          total(r.yearly[facilityColumn('departures', QUEUE_FACILITY)]),
       );
     }
     gap = meanAndSe(gaps);
@@ -87,7 +88,7 @@ describe('Little’s law on sample paths of the default chain that start and end
   });
   /** Facilities with nobody inside in the last week of the run (so empty at its end). */
   const emptied = (r: ReplicationResult) =>
-    s.facilities.map((f) => f.id).filter((id) => r.weekly[`occupancy:${id}`].at(-1) === 0);
+    s.facilities.map((f) => f.id).filter((id) => r.weekly[occupancySeries(id)].at(-1) === 0);
 
   it('drains every facility but beschermd wonen by the end of the run', () => {
     const shortStay = s.facilities.map((f) => f.id).filter((id) => id !== 'bw');
@@ -97,8 +98,8 @@ describe('Little’s law on sample paths of the default chain that start and end
   it('has place-days equal to the summed stays in every facility that emptied', () => {
     for (const r of results) {
       for (const id of emptied(r)) {
-        const placeDays = total(r.yearly[`placeDays:${id}`]);
-        const stayDays = total(r.yearly[`stayDays:${id}`]);
+        const placeDays = total(r.yearly[facilityColumn('placeDays', id)]);
+        const stayDays = total(r.yearly[facilityColumn('stayDays', id)]);
         // Equal up to floating-point rounding of the two sums (relative 1e-9).
         expect(Math.abs(placeDays - stayDays), id).toBeLessThanOrEqual(1e-9 * placeDays);
         expect(placeDays, id).toBeGreaterThan(0);
@@ -109,7 +110,9 @@ describe('Little’s law on sample paths of the default chain that start and end
   it('lets everyone admitted to a facility that emptied leave it', () => {
     for (const r of results) {
       for (const id of emptied(r)) {
-        expect(total(r.yearly[`departures:${id}`]), id).toBe(total(r.yearly[`admissions:${id}`]));
+        expect(total(r.yearly[facilityColumn('departures', id)]), id).toBe(
+          total(r.yearly[facilityColumn('admissions', id)]),
+        );
       }
     }
   });

@@ -29,6 +29,14 @@ export class Level {
     this.weekly = new Float64Array(Math.ceil((years * DAYS_PER_YEAR) / DAYS_PER_WEEK));
   }
 
+  /** Back to 0 with nothing integrated, for the next replication. */
+  reset(): void {
+    this.value = 0;
+    this.last = 0;
+    this.weekly.fill(0);
+    this.yearly.fill(0);
+  }
+
   /** Adds `delta` to the level at model time `t` (days). */
   add(t: number, delta: number): void {
     this.advance(t);

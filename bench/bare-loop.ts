@@ -3,7 +3,7 @@
  * nothing else), and the same hold model on any {@link Engine}. Invariant: both draw the
  * same delays in the same order, so on a fresh engine they fire at bit-identical times.
  */
-import type { Engine } from './engine.ts';
+import type { Engine, EventHandler } from '../sim/engine/engine.ts';
 
 /** What a hold-model run did; time it outside to get events per second. */
 export interface HoldResult {
@@ -57,13 +57,16 @@ export function bareHeapLoop(events: number, pending = 1000, seed = 1): HoldResu
   return { events: fired, lastTime: now };
 }
 
+/** The one event kind of the hold model. */
+const HOLD = 0;
+
 /**
- * The same hold model as {@link bareHeapLoop} on `engine`, one shared action rescheduling
- * itself with `after`. On a fresh engine (`now` = 0) the result equals `bareHeapLoop`'s.
- * Leaves the engine at `now` = `Number.MAX_VALUE`.
+ * The same hold model as {@link bareHeapLoop} on the engine `make` builds around the
+ * model's handler: one event kind rescheduling itself with `after`. The result equals
+ * `bareHeapLoop`'s. Leaves the engine at `now` = `Number.MAX_VALUE`.
  */
 export function engineHoldLoop(
-  engine: Engine,
+  make: (handler: EventHandler) => Engine,
   events: number,
   pending = 1000,
   seed = 1,
@@ -74,19 +77,19 @@ export function engineHoldLoop(
   let lastTime = 0;
   let fired = 0;
 
-  const hold = (): void => {
+  const engine = make(() => {
     lastTime = engine.now;
     fired++;
     if (scheduled < events) {
       state = nextState(state);
       scheduled++;
-      engine.after(delayOf(state), hold);
+      engine.after(delayOf(state), HOLD, 0);
     }
-  };
+  });
   while (scheduled < initial) {
     state = nextState(state);
     scheduled++;
-    engine.after(delayOf(state), hold);
+    engine.after(delayOf(state), HOLD, 0);
   }
   engine.run(Number.MAX_VALUE);
   return { events: fired, lastTime };

@@ -1,60 +1,68 @@
 /**
- * The bookkeeping of one replication: counters per reported year, time-weighted levels,
- * the flow matrix, the goal cohorts, and the counts that prove conservation of people.
- * Events before the reported period (warm-up) move people but are not reported.
+ * The results of one replication, counted from what the model reports (it is the model's
+ * {@link ChainObserver}): counters per reported year, time-weighted levels, the flow
+ * matrix and the goal cohorts. Events before the reported period (warm-up) move people
+ * but are not reported.
  */
 import { quantileSorted } from 'd3-array';
 import { HOUSING_ROUTES, type Scenario } from '../scenario/schema.ts';
-import { DAYS_PER_YEAR } from '../scenario/calendar.ts';
+import { DAYS_PER_YEAR, reportStartOf } from '../scenario/calendar.ts';
+import { QueueLevel, UnitOutcome, type ChainObserver } from '../model/observer.ts';
+import { endLocations } from '../model/location.ts';
+import { goalMet, homeInTime, triagedInTime } from '../model/goal.ts';
 import { Level, DAYS_PER_WEEK } from './level.ts';
-import type { Person } from './person.ts';
+import {
+  HISTOGRAM_BINS,
+  HISTOGRAM_BIN_DAYS,
+  resultLayout,
+  ResultColumns,
+  type ReplicationResult,
+  type ResultLayout,
+} from './replication-result.ts';
 import {
   CHAIN_KPIS,
   CONTINGENT_KPIS,
-  HISTOGRAM_BINS,
-  HISTOGRAM_BIN_DAYS,
   QUEUE_SERIES,
   ROUTE_KPIS,
-  resultLayout,
-  ResultColumns,
+  contingentColumn,
+  facilityColumn,
+  occupancySeries,
+  routeColumn,
   type ChainKpi,
-  type ReplicationResult,
-  type ResultLayout,
-} from '../results/replication-result.ts';
+  type QueueSeries,
+  type RouteKpi,
+  type WeeklySeries,
+  type YearlyColumn,
+} from './columns.ts';
 
-type QueueSeries = (typeof QUEUE_SERIES)[number];
-type ContingentKpi = (typeof CONTINGENT_KPIS)[number];
-type RouteKpi = (typeof ROUTE_KPIS)[number];
+// The model's queue levels and unit outcomes are the results' series and contingent
+// columns, in the same order.
+QUEUE_SERIES.forEach((q, i) => {
+  if (QueueLevel[q] !== i) throw new Error(`queue level ${q} is not series ${i}`);
+});
+CONTINGENT_KPIS.forEach((k, i) => {
+  if (UnitOutcome[k] !== i) throw new Error(`unit outcome ${k} is not column ${i}`);
+});
 
-export class Tallies {
+export class ReplicationTallies implements ChainObserver {
   readonly layout: ResultLayout;
   private readonly years: number;
-  private readonly yearly: Record<string, Float64Array> = {};
+  private readonly yearly = {} as Record<YearlyColumn, Float64Array>;
   /** The chain-wide columns of `yearly`, in an object of fixed shape (fast keyed access). */
   private readonly chain: Record<ChainKpi, Float64Array>;
   /** Occupancy level per facility index. */
-  readonly occupancy: Level[];
-  /** Queue levels by name. */
-  readonly series: Record<QueueSeries, Level>;
-  /** Flow-node indices. */
-  readonly node: {
-    arrival: number;
-    street: number;
-    waitingOutside: number;
-    readyElsewhere: number;
-    housed: number;
-    selfResolved: number;
-    gaveUp: number;
-    exit: number;
-  };
+  private readonly occupancy: Level[];
+  /** Queue levels by name, and by QueueLevel index. */
+  private readonly series: Record<QueueSeries, Level>;
+  private readonly queues: Level[];
+  /** End locations (flow nodes) of an episode. */
+  private readonly ends: ReturnType<typeof endLocations>;
   private readonly nodes: number;
   private readonly flow: Float64Array;
-  /** Persons at each flow node now (all time, warm-up included). */
-  private readonly at: Float64Array;
   private readonly admissions: Float64Array[];
   private readonly departures: Float64Array[];
   private readonly stayDays: Float64Array[];
-  private readonly contingentCounts: Record<ContingentKpi, Float64Array>[];
+  private readonly contingentCounts: Float64Array[][];
   private readonly routeCounts: Record<RouteKpi, Float64Array>[];
   /**
    * The goal cohorts, by reported year of arrival (crisis entries who did not self-resolve),
@@ -68,14 +76,12 @@ export class Tallies {
   private readonly cohortDays: number[][];
   /** Days-to-home histogram of all reported cohorts (bins of HISTOGRAM_BIN_DAYS). */
   private readonly daysToHome = new Float64Array(HISTOGRAM_BINS);
-  private arrivedTotal = 0;
-  private housedTotal = 0;
-  private exitedTotal = 0;
 
-  constructor(
-    private readonly s: Scenario,
-    private readonly reportStart: number,
-  ) {
+  /** Model time (days) where the reported period begins. */
+  private readonly reportStart: number;
+
+  constructor(private readonly s: Scenario) {
+    this.reportStart = reportStartOf(s);
     this.layout = resultLayout(s);
     this.years = this.layout.years.length;
     for (const name of this.layout.yearly) this.yearly[name] = new Float64Array(this.years);
@@ -83,32 +89,24 @@ export class Tallies {
       ChainKpi,
       Float64Array
     >;
-    const level = () => new Level(reportStart, this.years);
+    const level = () => new Level(this.reportStart, this.years);
     this.occupancy = s.facilities.map(level);
-    this.series = Object.fromEntries(QUEUE_SERIES.map((q) => [q, level()])) as Record<
+    this.queues = QUEUE_SERIES.map(level);
+    this.series = Object.fromEntries(QUEUE_SERIES.map((q, i) => [q, this.queues[i]])) as Record<
       QueueSeries,
       Level
     >;
-    const index = (name: string) => this.layout.flowNodes.indexOf(name);
-    this.node = {
-      arrival: index('arrival'),
-      street: index('street'),
-      waitingOutside: index('waitingOutside'),
-      readyElsewhere: index('readyElsewhere'),
-      housed: index('housed'),
-      selfResolved: index('selfResolved'),
-      gaveUp: index('gaveUp'),
-      exit: index('exit'),
-    };
+    this.ends = endLocations(s.facilities.length);
     this.nodes = this.layout.flowNodes.length;
     this.flow = new Float64Array(this.nodes * this.nodes);
-    this.at = new Float64Array(this.nodes);
-    this.admissions = s.facilities.map((f) => this.yearly[`admissions:${f.id}`]);
-    this.departures = s.facilities.map((f) => this.yearly[`departures:${f.id}`]);
-    this.stayDays = s.facilities.map((f) => this.yearly[`stayDays:${f.id}`]);
+    const ofFacilities = (k: 'admissions' | 'departures' | 'stayDays') =>
+      s.facilities.map((f) => this.yearly[facilityColumn(k, f.id)]);
+    this.admissions = ofFacilities('admissions');
+    this.departures = ofFacilities('departures');
+    this.stayDays = ofFacilities('stayDays');
     this.routeCounts = HOUSING_ROUTES.map(
       (r) =>
-        Object.fromEntries(ROUTE_KPIS.map((k) => [k, this.yearly[`${k}:${r}`]])) as Record<
+        Object.fromEntries(ROUTE_KPIS.map((k) => [k, this.yearly[routeColumn(k, r)]])) as Record<
           RouteKpi,
           Float64Array
         >,
@@ -117,18 +115,31 @@ export class Tallies {
     this.cohortExits = new Float64Array(this.years);
     this.cohortHome = new Float64Array(this.years);
     this.cohortDays = Array.from({ length: this.years }, () => []);
-    this.contingentCounts = s.housing.contingents.map(
-      (c) =>
-        Object.fromEntries(CONTINGENT_KPIS.map((k) => [k, this.yearly[`${k}:${c.id}`]])) as Record<
-          ContingentKpi,
-          Float64Array
-        >,
+    // Indexed by UnitOutcome, which follows CONTINGENT_KPIS.
+    this.contingentCounts = s.housing.contingents.map((c) =>
+      CONTINGENT_KPIS.map((k) => this.yearly[contingentColumn(k, c.id)]),
     );
   }
 
-  /** Flow node of facility `i`. */
-  facilityNode(i: number): number {
-    return this.node.readyElsewhere + 1 + i;
+  /** The scenario these tallies count for. */
+  get scenario(): Scenario {
+    return this.s;
+  }
+
+  /**
+   * Empties every count for the next replication of the same scenario, keeping the arrays:
+   * a batch of replications reuses one tallies object.
+   */
+  reset(): void {
+    for (const name of this.layout.yearly) this.yearly[name].fill(0);
+    for (const l of this.occupancy) l.reset();
+    for (const l of this.queues) l.reset();
+    this.flow.fill(0);
+    this.cohortTriaged.fill(0);
+    this.cohortExits.fill(0);
+    this.cohortHome.fill(0);
+    for (const days of this.cohortDays) days.length = 0;
+    this.daysToHome.fill(0);
   }
 
   /** Reported year index of model time `t`, or -1 outside the reported period. */
@@ -143,36 +154,27 @@ export class Tallies {
     if (y >= 0) column[y]++;
   }
 
-  arrived(p: Person, t: number, crisis: boolean): void {
-    this.arrivedTotal++;
-    this.at[this.node.arrival]++;
+  arrived(t: number, crisis: boolean, returning: boolean, cohortYear: number): void {
     const y = this.yearIndex(t);
     if (y < 0) return;
     const chain = this.chain;
     chain.arrivals[y]++;
     if (crisis) chain.crisisArrivals[y]++;
-    if (p.returning) chain.returning[y]++;
-    if (p.cohort) {
-      p.cohortYear = y;
-      this.yearly.cohortSize[y]++;
-    }
+    if (returning) chain.returning[y]++;
+    if (cohortYear >= 0) this.yearly.cohortSize[cohortYear]++;
   }
 
-  /** `p` was triaged at `t` (its pathway chosen). */
-  triaged(p: Person, t: number): void {
-    const y = p.cohortYear;
-    if (y < 0) return;
-    if (t - p.arrival <= this.s.goal.triageDays) this.cohortTriaged[y]++;
-    if (p.pathway === 'exit') this.cohortExits[y]++;
+  triaged(_t: number, cohortYear: number, daysSinceArrival: number, toExit: boolean): void {
+    if (cohortYear < 0) return;
+    if (triagedInTime(daysSinceArrival, this.s.goal)) this.cohortTriaged[cohortYear]++;
+    if (toExit) this.cohortExits[cohortYear]++;
   }
 
-  /** `p` reached a suitable home (a place in BW or training, or a home) for the first time, at `t`. */
-  reachedHome(p: Person, t: number): void {
-    const y = p.cohortYear;
-    if (y < 0) return;
-    const d = t - p.arrival;
-    if (d <= this.s.goal.homeDays) this.cohortHome[y]++;
-    this.cohortDays[y].push(d);
+  reachedHome(_t: number, cohortYear: number, daysSinceArrival: number): void {
+    if (cohortYear < 0) return;
+    const d = daysSinceArrival;
+    if (homeInTime(d, this.s.goal)) this.cohortHome[cohortYear]++;
+    this.cohortDays[cohortYear].push(d);
     this.daysToHome[Math.min(HISTOGRAM_BINS - 1, Math.floor(d / HISTOGRAM_BIN_DAYS))]++;
   }
 
@@ -185,20 +187,14 @@ export class Tallies {
     if (y >= 0) this.admissions[facility][y]++;
   }
 
-  /** A stay of `days` in `facility` ended at `t`. */
-  departed(facility: number, t: number, days: number): void {
+  departed(facility: number, t: number, stayDays: number): void {
     const y = this.yearIndex(t);
     if (y >= 0) {
       this.departures[facility][y]++;
-      this.stayDays[facility][y] += days;
+      this.stayDays[facility][y] += stayDays;
     }
   }
 
-  /**
-   * A person was housed at `t` after `daysInChain` days since arrival, by route
-   * `route` (index in HOUSING_ROUTES); `boundAtEntry` says whether they met the
-   * regional-binding rule when they arrived.
-   */
   housed(
     t: number,
     byContingent: boolean,
@@ -206,7 +202,6 @@ export class Tallies {
     boundAtEntry: boolean,
     daysInChain: number,
   ): void {
-    this.housedTotal++;
     const y = this.yearIndex(t);
     if (y < 0) return;
     this.chain.housed[y]++;
@@ -220,57 +215,33 @@ export class Tallies {
     }
   }
 
-  exited(node: number, t: number): void {
-    this.exitedTotal++;
+  exited(location: number, t: number): void {
     const chain = this.chain;
     this.count(
-      node === this.node.selfResolved
+      location === this.ends.selfResolved
         ? chain.selfResolved
-        : node === this.node.gaveUp
+        : location === this.ends.gaveUp
           ? chain.gaveUp
           : chain.exits,
       t,
     );
   }
 
-  contingent(i: number, kpi: ContingentKpi, t: number): void {
+  unit(contingent: number, outcome: UnitOutcome, t: number): void {
     const y = this.yearIndex(t);
-    if (y >= 0) this.contingentCounts[i][kpi][y]++;
+    if (y >= 0) this.contingentCounts[contingent][outcome][y]++;
   }
 
-  move(from: number, to: number, t: number): void {
-    this.at[from]--;
-    this.at[to]++;
+  moved(from: number, to: number, t: number): void {
     if (t >= this.reportStart) this.flow[from * this.nodes + to]++;
   }
 
-  /** Everything that breaks conservation of people; empty when all is well. */
-  conservationProblems(occupied: number[]): string[] {
-    const out: string[] = [];
-    const n = this.node;
-    let inSystem = 0;
-    for (let i = 0; i < this.nodes; i++) {
-      if (i !== n.housed && i !== n.selfResolved && i !== n.gaveUp && i !== n.exit) {
-        inSystem += this.at[i];
-      }
-    }
-    const exited = this.at[n.selfResolved] + this.at[n.gaveUp] + this.at[n.exit];
-    if (this.arrivedTotal !== inSystem + this.housedTotal + this.exitedTotal) {
-      out.push(
-        `arrived ${this.arrivedTotal} ≠ in system ${inSystem} + housed ${this.housedTotal} + exited ${this.exitedTotal}`,
-      );
-    }
-    if (this.at[n.housed] !== this.housedTotal) out.push('housed count differs from housed node');
-    if (exited !== this.exitedTotal) out.push('exit count differs from exit nodes');
-    if (this.at[n.arrival] !== 0) out.push(`${this.at[n.arrival]} person(s) stuck at arrival`);
-    occupied.forEach((o, i) => {
-      if (o !== this.at[this.facilityNode(i)] || o < 0) {
-        out.push(
-          `facility ${this.s.facilities[i].id}: ${o} places taken but ${this.at[this.facilityNode(i)]} persons there`,
-        );
-      }
-    });
-    return out;
+  occupancyChanged(facility: number, t: number, delta: number): void {
+    this.occupancy[facility].add(t, delta);
+  }
+
+  queueChanged(level: number, t: number, delta: number): void {
+    this.queues[level].add(t, delta);
   }
 
   /**
@@ -287,7 +258,7 @@ export class Tallies {
       return column;
     };
     for (const l of [...this.occupancy, ...Object.values(this.series)]) l.advance(horizon);
-    const weekly: Record<string, Float64Array> = {};
+    const weekly = {} as Record<WeeklySeries, Float64Array>;
     const weeks = this.layout.weeks;
     const lastWeekDays = years * DAYS_PER_YEAR - (weeks - 1) * DAYS_PER_WEEK;
     const perWeek = (l: Level) => {
@@ -298,10 +269,10 @@ export class Tallies {
     };
     s.facilities.forEach((f, i) => {
       const placeDays = this.occupancy[i].yearly;
-      yearly[`placeDays:${f.id}`].set(placeDays);
-      yearly[`occupancy:${f.id}`].set(placeDays.map((v) => v / DAYS_PER_YEAR));
-      yearly[`cost:${f.id}`].set(placeDays.map((v) => v * f.costPerPlaceDay));
-      weekly[`occupancy:${f.id}`] = perWeek(this.occupancy[i]);
+      yearly[facilityColumn('placeDays', f.id)].set(placeDays);
+      yearly[facilityColumn('occupancy', f.id)].set(placeDays.map((v) => v / DAYS_PER_YEAR));
+      yearly[facilityColumn('cost', f.id)].set(placeDays.map((v) => v * f.costPerPlaceDay));
+      weekly[occupancySeries(f.id)] = perWeek(this.occupancy[i]);
     });
     for (const q of QUEUE_SERIES) weekly[q] = perWeek(this.series[q]);
     yearly.streetDays.set(this.series.street.yearly);
@@ -311,12 +282,15 @@ export class Tallies {
     const g = s.goal.year - s.startYear;
     const triageShare = yearly.triageShare[g];
     const rehousingShare = yearly.rehousingShare[g];
-    const met = triageShare >= s.goal.triageTarget && rehousingShare >= s.goal.rehousingTarget;
+    const met = goalMet(triageShare, rehousingShare, s.goal);
     for (const k of CHAIN_KPIS) if (!yearly[k]) throw new Error(`missing column ${k}`);
     return {
       replication,
       events,
-      yearly: Object.fromEntries(this.layout.yearly.map((k) => [k, packed(yearly[k])])),
+      yearly: Object.fromEntries(this.layout.yearly.map((k) => [k, packed(yearly[k])])) as Record<
+        YearlyColumn,
+        Float64Array
+      >,
       weekly,
       flow: packed(this.flow),
       daysToHome: packed(this.daysToHome),

@@ -1,16 +1,22 @@
 /**
- * Input uncertainty: each group of replications draws the scenario's uncertain parameters
- * from their ranges, from its own stream, so parameter draws are seeded, independent of
- * chance within the model, and the same whichever worker runs the group.
+ * A scenario with its uncertain parameters drawn: each group of replications draws the
+ * values from their ranges, from its own stream, so parameter draws are seeded,
+ * independent of chance within the model, and the same whichever worker runs the group.
+ * The draw happens before a replication starts; the model only sees the drawn scenario.
  */
-import type { Scenario, UncertainParameter } from '../scenario/schema.ts';
-import { getAt, setInPlace } from '../scenario/parameter-path.ts';
+import type { Scenario, UncertainParameter } from './schema.ts';
+import { getAt, setInPlace } from './parameter-path.ts';
 import { stream } from '../random/streams.ts';
 import type { RandomSource } from '../random/source.ts';
 
 /** Input uncertainty switched on: `replicationsPerDraw` replications share one draw. */
 export interface InputUncertainty {
   replicationsPerDraw: number;
+}
+
+/** The draw (group) that replication `replication` (0-based) belongs to. */
+export function drawOf(replication: number, iu: InputUncertainty): number {
+  return Math.floor(replication / iu.replicationsPerDraw);
 }
 
 /**
