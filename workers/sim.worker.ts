@@ -14,7 +14,9 @@ const api = {
   /** See SimWorkerApi.init. */
   init: async (spec: RunSpec) => (await loaded).init(spec),
   /** See SimWorkerApi.runBatch; the result's buffers are transferred. */
-  runBatch: async (from: number, to: number) => (await loaded).runBatch(from, to),
+  runBatch: async (from: number, to: number, id?: number) => (await loaded).runBatch(from, to, id),
+  /** See SimWorkerApi.forget. */
+  forget: async (id: number) => (await loaded).forget?.(id),
 };
 
 /** The typed API of a simulation worker; the pool holds a `Remote<SimApi>`. */

@@ -83,8 +83,9 @@ describe('the pool in Chromium', () => {
     expect(check.progress.every((d, i) => i === 0 || d > check.progress[i - 1])).toBe(true);
   });
 
-  test('cancel rejects the run with "cancelled" within 200 ms', () => {
+  test('cancel rejects the run with "cancelled" within 200 ms, and keeps the Web Workers', () => {
     expect(check.cancel).toMatchObject({ isCancelledError: true, message: 'cancelled' });
     expect(check.cancel.ms).toBeLessThan(200);
+    expect(check.sameWorkers).toBe(true);
   });
 });

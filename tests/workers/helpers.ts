@@ -4,12 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { expose } from 'comlink';
+import { afterEach } from 'vitest';
 import { parseScenario } from '../../sim/scenario/validate.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
 import { runReplications } from '../../sim/run-replications.ts';
 import type { RunSummary } from '../../sim/results/aggregate.ts';
 import { createSimApi, type SimWorkerApi } from '../../workers/sim-api.ts';
-import type { WorkerFactory, WorkerHandle } from '../../workers/pool.ts';
+import type { SimPool, WorkerFactory, WorkerHandle } from '../../workers/pool.ts';
 
 /** The default scenario, validated. */
 export const scenario: Scenario = parseScenario(
@@ -54,7 +55,8 @@ export function recording(factory: WorkerFactory): {
  * Terminating closes the channel, so calls pending on it never settle, as with a real worker.
  */
 export function channelFactory(
-  wrapApi: (api: SimWorkerApi) => SimWorkerApi | Record<keyof SimWorkerApi, unknown> = (api) => api,
+  wrapApi: (api: SimWorkerApi) => SimWorkerApi | Record<'init' | 'runBatch', unknown> = (api) =>
+    api,
   onMessage?: (data: unknown) => void,
 ): WorkerFactory {
   return () => {
@@ -72,3 +74,18 @@ export function channelFactory(
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Pools a test file makes, closed after each test: call once at the top of the file and pass
+ * every pool through the returned function.
+ */
+export function closingPools(): (pool: SimPool) => SimPool {
+  const pools: SimPool[] = [];
+  afterEach(async () => {
+    await Promise.all(pools.splice(0).map((p) => p.close()));
+  });
+  return (pool) => {
+    pools.push(pool);
+    return pool;
+  };
+}

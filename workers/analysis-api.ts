@@ -1,6 +1,7 @@
-// What the analysis worker does, apart from how it is reached: contingent sizing and
-// sensitivity on a worker pool of its own (started with the first analysis), one analysis at a
-// time, each cancellable by id whether running or still waiting its turn.
+// What the pool worker does for the analyses, apart from how it is reached: contingent sizing
+// and sensitivity on the page's one worker pool (started with the first run), one analysis at a
+// time, each cancellable by id whether running or still waiting its turn. Their runs yield the
+// workers to the verdict's at every batch (a lower priority).
 import type { Scenario } from '../sim/scenario/schema.ts';
 import type { Runner } from '../sim/analysis/runner.ts';
 import {
@@ -10,7 +11,7 @@ import {
 } from '../sim/analysis/contingent-sizing.ts';
 import { sensitivity, type Sensitivity } from '../sim/analysis/sensitivity.ts';
 import type { RunSummary } from '../sim/results/aggregate.ts';
-import { CancelledError, type PoolRunOptions } from '../workers/pool.ts';
+import { CancelledError, type PoolRunOptions } from './pool.ts';
 
 /** What a sizing search needs (the callbacks go separately, as comlink proxies). */
 export interface SizingRequest {
@@ -28,6 +29,9 @@ export interface SensitivityRequest {
   seed: string | number;
 }
 
+/** Priority of an analysis's runs on the pool: after the verdict's (0). */
+export const ANALYSIS_PRIORITY = 1;
+
 /** Progress of the run in flight: replications done of its total. */
 export type RunProgress = (done: number, total: number) => void;
 
@@ -36,7 +40,7 @@ export interface RunPool {
   run(scenario: Scenario, options: PoolRunOptions): Promise<RunSummary>;
 }
 
-/** The API of the analysis worker. */
+/** The analyses' part of the pool worker's API. */
 export interface AnalysisApi {
   /** Finds the smallest contingent meeting the target; reports each evaluated size. */
   size(
@@ -81,7 +85,9 @@ export function createAnalysisApi(createPool: () => RunPool): AnalysisApi {
         p.run(s, {
           replications: r.replications,
           seed: r.seed,
+          engine: r.engine,
           inputUncertainty: r.inputUncertainty,
+          priority: ANALYSIS_PRIORITY,
           signal: controller.signal,
           onProgress: (done, total) => void onRun(done, total),
         }),
