@@ -5,7 +5,7 @@ import type { Scenario } from '../sim/scenario/schema.ts';
 import type { Lang } from '../sim/results/verdict.ts';
 import type { AnalysisService } from './analysis-service.ts';
 import { h, replaceChildren, type Child } from './dom.ts';
-import type { Key, T } from './i18n.ts';
+import type { Key, T } from './i18n/index.ts';
 import type { Precision } from './analysis-words.ts';
 
 /** idle: nothing run yet; running; done; cancelled (by the user or a scenario change); failed. */

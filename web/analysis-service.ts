@@ -1,7 +1,8 @@
-// The page's handle on the analysis worker (analysis.worker.ts): contingent sizing and
-// sensitivity, with progress and cancellation. Cancelling rejects at once with RunCancelled
-// and tells the worker, which stops the run in flight (or drops the analysis from its queue).
-import { proxy, wrap, type Remote } from 'comlink';
+// The page's handle on the analyses in its pool worker (workers/pool.worker.ts): contingent
+// sizing and sensitivity, with progress and cancellation. Cancelling rejects at once with
+// RunCancelled and tells the worker, which stops the run in flight (or drops the analysis from
+// its queue).
+import { proxy, type Remote } from 'comlink';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import type { SizingPoint, SizingResult } from '../sim/analysis/contingent-sizing.ts';
 import type { Sensitivity } from '../sim/analysis/sensitivity.ts';
@@ -11,11 +12,11 @@ import type {
   RunProgress,
   SensitivityRequest,
   SizingRequest,
-} from './analysis-api.ts';
+} from '../workers/analysis-api.ts';
 
 export type { RunProgress, SensitivityRequest, SizingRequest };
 
-/** What the panels need from the analysis worker. */
+/** What the panels need from the analyses. */
 export interface AnalysisService {
   size(
     scenario: Scenario,
@@ -80,10 +81,4 @@ export function analysisService(remote: Remote<AnalysisApi> | AnalysisApi): Anal
       );
     },
   };
-}
-
-/** Starts the analysis worker (its pool starts with the first analysis) and returns a service on it. */
-export function createAnalysisService(): AnalysisService {
-  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
-  return analysisService(wrap<AnalysisApi>(worker));
 }

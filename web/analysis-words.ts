@@ -6,7 +6,7 @@ import { varianceSplit, type VarianceSplit } from '../sim/analysis/variance-spli
 import type { RunSummary } from '../sim/results/aggregate.ts';
 import type { Lang } from '../sim/results/verdict.ts';
 import { number, percent, share } from './format.ts';
-import type { T } from './i18n.ts';
+import type { T } from './i18n/index.ts';
 
 /** Replications per evaluated size: coarse grid, then near the answer. */
 export const SIZING_PRECISION = {

@@ -1,6 +1,7 @@
 // Turns a run summary into the columns each chart draws, with names in the user's language.
 // The only place that knows both the result format and the charts; pure, so it is tested.
 import type { RunSummary } from '../sim/results/aggregate.ts';
+import { occupancySeries, type ChainKpi, type QueueSeries } from '../sim/results/columns.ts';
 import type { Estimate } from '../sim/results/stats.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import type { FanData } from './charts/occupancy-fan.ts';
@@ -13,7 +14,7 @@ import type { SizingCurveData } from './charts/sizing-curve.ts';
 import type { TornadoData } from './charts/tornado.ts';
 import type { SizingPoint } from '../sim/analysis/contingent-sizing.ts';
 import type { Sensitivity } from '../sim/analysis/sensitivity.ts';
-import { isKey, type T } from './i18n.ts';
+import { isKey, type T } from './i18n/index.ts';
 
 /** Queues shown in the queue chart, in order; the first three always, the rest when used. */
 export const SHOWN_QUEUES = [
@@ -22,11 +23,11 @@ export const SHOWN_QUEUES = [
   'waitHome',
   'waitShelter24',
   'waitTraining',
-] as const;
+] as const satisfies readonly QueueSeries[];
 
 /** The occupancy fan of facility `id`. */
 export function occupancyData(s: RunSummary, id: string): FanData {
-  const band = s.weekly.series[`occupancy:${id}`];
+  const band = s.weekly.series[occupancySeries(id)];
   return {
     days: s.weekly.weekStartDays,
     p5: band.p5,
@@ -49,13 +50,13 @@ export function queueData(s: RunSummary, t: T): QueuesData {
 }
 
 /** A yearly chain-wide estimate of year row `y`. */
-export function yearly(s: RunSummary, y: number, kpi: string): Estimate {
-  return s.years[y][kpi] as Estimate;
+export function yearly(s: RunSummary, y: number, kpi: ChainKpi): Estimate {
+  return s.years[y][kpi];
 }
 
 /** The goal chart: triage and rehousing share of each year's cohort against their targets. */
 export function goalData(s: RunSummary, t: T): GoalSharesData {
-  const col = (kpi: string, f: (e: Estimate) => number) =>
+  const col = (kpi: ChainKpi, f: (e: Estimate) => number) =>
     s.years.map((_, y) => f(yearly(s, y, kpi)));
   const target = s.goal.target;
   return {
@@ -132,9 +133,12 @@ export function daysData(s: RunSummary): DaysToHomeData {
   return { binDays: s.daysToHome.binDays, counts: s.daysToHome.mean };
 }
 
+/** A queue of the queue chart. */
+type ShownQueue = (typeof SHOWN_QUEUES)[number];
+
 /** Where it gets stuck: the queue that grows most from the first year to the goal year, or the longest. */
 export interface Bottleneck {
-  queue: (typeof SHOWN_QUEUES)[number];
+  queue: ShownQueue;
   from: number;
   to: number;
   fromYear: number;
@@ -147,7 +151,7 @@ export function bottleneck(s: RunSummary): Bottleneck | undefined {
   const startYear = s.years[0]?.year;
   if (startYear === undefined) return undefined;
   const goalIdx = Math.min(s.goal.year - startYear, s.years.length - 1);
-  const meanOfYear = (k: string, y: number) => {
+  const meanOfYear = (k: ShownQueue, y: number) => {
     const band = s.weekly.series[k].mean;
     let sum = 0;
     let n = 0;

@@ -1,12 +1,12 @@
 // Compare: scenario A (pinned) beside B (the current one), both run with the same seed and
 // number of replications, and the paired differences B − A with their 95% intervals.
-import type { RunSummary } from '../sim/results/aggregate.ts';
+import type { PairedKpi, RunSummary } from '../sim/results/aggregate.ts';
 import { comparePaired, type PairedDifference } from '../sim/results/compare.ts';
 import { formatPath } from '../sim/scenario/validate.ts';
 import type { Lang } from '../sim/results/verdict.ts';
 import { number, share } from './format.ts';
 import { h, replaceChildren, resultTable } from './dom.ts';
-import type { Key, T } from './i18n.ts';
+import type { Key, T } from './i18n/index.ts';
 import { jsonDiff } from './editor/json-path.ts';
 import { headline } from './verdict-view.ts';
 
@@ -25,7 +25,8 @@ export interface CompareActions {
   restoreA(): void;
 }
 
-const SHARES = new Set(['triageShare', 'rehousingShare', 'goalMet']);
+/** Paired figures that are shares (shown in percent, differences in percentage points). */
+const SHARES = new Set<PairedKpi>(['triageShare', 'rehousingShare', 'goalMet']);
 
 /** Whether two summaries can be compared paired (same seed and number of replications). */
 export function pairable(a?: RunSummary, b?: RunSummary): boolean {
@@ -49,7 +50,7 @@ export function formatDifference(d: PairedDifference, lang: Lang): string {
   return `${signed(f(d.diff), d.diff)}${unit} (${signed(f(d.ci95[0]), d.ci95[0])} – ${signed(f(d.ci95[1]), d.ci95[1])})`;
 }
 
-function value(kpi: string, x: number, lang: Lang): string {
+function value(kpi: PairedKpi, x: number, lang: Lang): string {
   return SHARES.has(kpi) ? share(x, lang) : number(x, lang, 1);
 }
 

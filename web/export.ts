@@ -1,7 +1,14 @@
 // What the app lets a user take away: the scenario as JSON, results as CSV (per year, per week)
 // and JSON, and each chart as SVG or PNG. Builders are pure; downloads stay in the browser.
+import { dsvFormat } from 'd3';
 import type { RunSummary } from '../sim/results/aggregate.ts';
 import type { Estimate } from '../sim/results/stats.ts';
+import {
+  CHAIN_KPIS,
+  FACILITY_KPIS,
+  capacityColumn,
+  type WeeklySeries,
+} from '../sim/results/columns.ts';
 import { verdict, type Lang } from '../sim/results/verdict.ts';
 
 /** CSV conventions per language: Dutch spreadsheets expect ';' and a decimal comma. */
@@ -9,63 +16,66 @@ function csvStyle(lang: Lang) {
   return lang === 'nl' ? { sep: ';', decimal: ',' } : { sep: ',', decimal: '.' };
 }
 
-function cell(v: unknown, decimal: string, sep: string): string {
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return '';
-    const s = String(Number(v.toPrecision(10)));
-    return decimal === ',' ? s.replace('.', ',') : s;
-  }
-  const s = String(v ?? '');
-  return s.includes(sep) || s.includes('"') || s.includes('\n') ? `"${s.replace(/"/g, '""')}"` : s;
+/** A CSV field before formatting. */
+type Cell = string | number;
+
+/**
+ * A field's text: a number to 10 significant digits with the language's decimal sign (empty
+ * when it is not a finite number), text as it is.
+ */
+function cellText(v: Cell, decimal: string): string {
+  if (typeof v === 'string') return v;
+  if (!Number.isFinite(v)) return '';
+  const s = String(Number(v.toPrecision(10)));
+  return decimal === ',' ? s.replace('.', ',') : s;
 }
 
-function csv(rows: unknown[][], lang: Lang): string {
+/**
+ * Rows as CSV text in the language's style (RFC 4180: CRLF after every row; a field that
+ * holds the separator, a quote or a line break is quoted, its quotes doubled).
+ */
+function csv(rows: Cell[][], lang: Lang): string {
   const { sep, decimal } = csvStyle(lang);
-  return rows.map((r) => r.map((v) => cell(v, decimal, sep)).join(sep)).join('\r\n') + '\r\n';
-}
-
-function isEstimate(v: unknown): v is Estimate {
-  return typeof v === 'object' && v !== null && 'mean' in v && 'ci95' in v;
+  const format = dsvFormat(sep);
+  return rows.map((r) => `${format.formatRow(r.map((v) => cellText(v, decimal)))}\r\n`).join('');
 }
 
 /**
  * Every yearly figure as rows: year, figure, facility or contingent (if any), mean, 95% CI,
- * P5, P50, P95 and the number of replications with a value.
+ * P5, P50, P95 and the number of replications with a value. Per year: the facility figures
+ * (by kind, then facility), the contingent figures (by contingent, then kind), then the
+ * chain-wide figures. The route figures are not in this file.
  */
 export function yearlyCsv(s: RunSummary, lang: Lang): string {
-  const rows: unknown[][] = [
+  const rows: Cell[][] = [
     ['year', 'figure', 'of', 'mean', 'ci95_low', 'ci95_high', 'p5', 'p50', 'p95', 'n'],
   ];
   const push = (year: number, figure: string, of: string, e: Estimate) =>
     rows.push([year, figure, of, e.mean, e.ci95[0], e.ci95[1], e.p5, e.p50, e.p95, e.n]);
   for (const y of s.years) {
-    for (const [k, v] of Object.entries(y)) {
-      if (k === 'year') continue;
-      if (isEstimate(v)) push(y.year, k, '', v);
-      else if (k === 'contingents') {
-        for (const [id, figures] of Object.entries(y.contingents)) {
-          for (const [f, e] of Object.entries(figures)) push(y.year, f, id, e);
-        }
-      } else if (v && typeof v === 'object') {
-        for (const [id, e] of Object.entries(v as Record<string, unknown>))
-          if (isEstimate(e)) push(y.year, k, id, e);
-      }
+    for (const k of FACILITY_KPIS) {
+      for (const [id, e] of Object.entries(y[k])) push(y.year, k, id, e);
     }
+    for (const [id, figures] of Object.entries(y.contingents)) {
+      for (const [f, e] of Object.entries(figures)) push(y.year, f, id, e);
+    }
+    for (const k of CHAIN_KPIS) push(y.year, k, '', y[k]);
   }
   return csv(rows, lang);
 }
 
 /** Every weekly series as columns `<series>_mean`, `_p5`, `_p50`, `_p95`, plus capacity per facility. */
 export function weeklyCsv(s: RunSummary, lang: Lang, startYear: number): string {
-  const names = Object.keys(s.weekly.series);
+  // In the summary's order: the facilities' occupancy, then the queues.
+  const names = Object.keys(s.weekly.series) as WeeklySeries[];
   const caps = Object.keys(s.weekly.capacity);
   const header = [
     'week_start_day',
     'year',
     ...names.flatMap((n) => ['mean', 'p5', 'p50', 'p95'].map((q) => `${n}_${q}`)),
-    ...caps.map((c) => `capacity:${c}`),
+    ...caps.map(capacityColumn),
   ];
-  const rows: unknown[][] = [header];
+  const rows: Cell[][] = [header];
   s.weekly.weekStartDays.forEach((d, w) => {
     rows.push([
       d,

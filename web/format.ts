@@ -1,33 +1,9 @@
-// Number, share and date formatting for nl-NL (default) and en-GB: the same output as the
-// verdict's formatters (sim/results/verdict.ts, which the CLI uses), with each Intl formatter
-// made once and kept, since charts write hundreds of numbers per drawing.
-import type { Lang } from '../sim/results/verdict.ts';
+// Number, share and date formatting for the web app. Numbers and shares come from the one
+// module the CLI uses too (sim/results/format.ts); here are the web's helpers around them:
+// charts' number format, dates, adaptive shares, and reading and showing numbers for editing.
+import { locale, number, percent, type Lang } from '../sim/results/format.ts';
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatter(lang: Lang, percentStyle: boolean, digits: number): Intl.NumberFormat {
-  const key = `${lang}:${percentStyle}:${digits}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale(lang), {
-      style: percentStyle ? 'percent' : 'decimal',
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-/** A number for the language, e.g. "1.000" (nl) or "1,000" (en); "–" when not finite. */
-export function number(x: number, lang: Lang, digits = 0): string {
-  return Number.isFinite(x) ? formatter(lang, false, digits).format(x) : '–';
-}
-
-/** A share (0–1) as a percentage, e.g. "86%" or "86,4%"; "–" when not finite. */
-export function percent(x: number, lang: Lang, digits = 0): string {
-  return Number.isFinite(x) ? formatter(lang, true, digits).format(x) : '–';
-}
+export { locale, number, percent };
 
 /** How charts write numbers; a chart gets one of these and knows nothing of languages. */
 export interface NumberFormat {
@@ -45,21 +21,23 @@ export function numberFormat(lang: Lang): NumberFormat {
   };
 }
 
-/** The locale tag of a language. */
-export function locale(lang: Lang): string {
-  return lang === 'nl' ? 'nl-NL' : 'en-GB';
-}
-
 /** A wall-clock date and time, e.g. "24 nov 2025 14:05". */
 export function dateTime(d: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
+  let f = dateTimeFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale(lang), {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    dateTimeFormats.set(lang, f);
+  }
+  return f.format(d);
 }
+
+const dateTimeFormats = new Map<Lang, Intl.DateTimeFormat>();
 
 /** A date stamp for file names: "2025-11-24". */
 export function fileDate(d: Date): string {

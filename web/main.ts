@@ -8,15 +8,15 @@ import './styles.css';
 import type { RunSummary, Interim } from '../sim/results/aggregate.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import type { Problem, Validation } from '../sim/scenario/validate.ts';
-import { createRunService } from './run-service.ts';
-import { createAnalysisService, type AnalysisService } from './analysis-service.ts';
+import { runService, startPoolWorker } from './run-service.ts';
+import { analysisService, type AnalysisService } from './analysis-service.ts';
 import { SizingPanel } from './sizing-panel.ts';
 import { SensitivityPanel } from './sensitivity-panel.ts';
-import type { InputUncertainty } from '../sim/analysis/input-uncertainty.ts';
+import type { InputUncertainty } from '../sim/scenario/parameter-draws.ts';
 import { loadLibrary, type LibraryScenario } from './catalogue.ts';
 import { byId, h, nextFrame, replaceChildren } from './dom.ts';
 import { fileDate, number } from './format.ts';
-import { translator, type Lang, type T } from './i18n.ts';
+import { translator, type Lang, type T } from './i18n/index.ts';
 import { runErrorMessage } from './run-errors.ts';
 import { Runner, type Job, type SessionHandlers } from './runner.ts';
 import { headline, renderVerdict } from './verdict-view.ts';
@@ -56,12 +56,30 @@ import {
   yearlyCsv,
 } from './export.ts';
 
-/** Replications of the quick first run whose charts show while the full run goes on. */
+/**
+ * Simulation workers asked for by the page's address (`?workers=N`, for measurements), else
+ * the pool's own choice.
+ */
+function workersAsked(): number | undefined {
+  const n = Number(new URLSearchParams(location.search).get('workers'));
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : undefined;
+}
+
+/**
+ * The page's one worker pool: the verdict and every analysis run on it. Started before
+ * anything else, so its workers load while the page draws.
+ */
+const poolWorker = startPoolWorker(workersAsked());
+
+/** Replications of the first impression, whose charts show while the full run goes on. */
 const PREVIEW_REPLICATIONS = 40;
 /** Quiet time after the last keystroke before the draft is validated (ms). */
 const VALIDATE_DELAY_MS = 120;
-/** Quiet time after the last valid change before a run starts (ms). */
-const RUN_DELAY_MS = 350;
+/**
+ * Quiet time after the last valid change before a run starts (ms): none, since a run that a
+ * newer edit supersedes stops at its next batch and keeps its workers.
+ */
+const RUN_DELAY_MS = 0;
 
 type Json = Record<string, unknown>;
 
@@ -72,16 +90,11 @@ interface Notice {
 }
 
 const library = loadLibrary();
-const runner = new Runner(createRunService());
+const runner = new Runner(runService(poolWorker));
 /** Checks links, files and edits off the page's thread (started with the first check). */
 const validation = createValidationService();
 
-/** The analysis worker, started with the first analysis (most visits never run one). */
-let analysisWorker: AnalysisService | undefined;
-const analysis: AnalysisService = {
-  size: (...a) => (analysisWorker ??= createAnalysisService()).size(...a),
-  sensitivity: (...a) => (analysisWorker ??= createAnalysisService()).sensitivity(...a),
-};
+const analysis: AnalysisService = analysisService(poolWorker);
 
 const state = {
   lang: 'nl' as Lang,

@@ -4,7 +4,7 @@
 import type { Lang } from '../sim/results/verdict.ts';
 import { REPLICATIONS } from '../sim/scenario/schema.ts';
 import { number } from './format.ts';
-import type { T } from './i18n.ts';
+import type { T } from './i18n/index.ts';
 import { placeWords } from './problem-place.ts';
 import { problemMessage } from './problems.ts';
 import type { Refusal } from './refusal.ts';

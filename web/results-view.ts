@@ -6,7 +6,7 @@ import type { Scenario } from '../sim/scenario/schema.ts';
 import type { Lang } from '../sim/results/verdict.ts';
 import { cssString, h, nextFrame } from './dom.ts';
 import { numberFormat } from './format.ts';
-import type { T } from './i18n.ts';
+import type { T } from './i18n/index.ts';
 import {
   short,
   contingentData,
@@ -29,6 +29,11 @@ interface ChartSpec {
   title: string;
   description: string;
   wide?: boolean;
+  /**
+   * Drawn after the others: the first drawing in a page also pays for compiling the drawing
+   * code, and that should not land on the chart that takes longest anyway.
+   */
+  heavy?: boolean;
   draw(host: HTMLElement): SVGSVGElement;
 }
 
@@ -91,6 +96,7 @@ function specs(s: RunSummary, scenario: Scenario, lang: Lang, t: T) {
       title: t('queuesTitle'),
       description: t('queuesDesc'),
       wide: true,
+      heavy: true,
       draw: (host) =>
         queues(host, queueData(s, t), {
           title: t('queuesTitle'),
@@ -200,6 +206,8 @@ function specs(s: RunSummary, scenario: Scenario, lang: Lang, t: T) {
 /**
  * Draws every chart of `s` into `root`, one chart per animation frame; resolves when done.
  * Returns early (leaving the rest) when `isCurrent` turns false, i.e. a newer result came.
+ * When the sections and cards are the ones already shown (a preview followed by its final
+ * result, say), they stay and only the drawings are renewed, so no frame lays out all cards.
  */
 export async function renderCharts(
   root: HTMLElement,
@@ -209,11 +217,24 @@ export async function renderCharts(
   t: T,
   isCurrent: () => boolean,
 ): Promise<void> {
-  const sections = specs(s, scenario, lang, t);
+  const sections = specs(s, scenario, lang, t).filter((sec) => sec.charts.length > 0);
+  const layout = JSON.stringify(
+    sections.map((sec) => [
+      sec.title,
+      sec.charts.map((c) => [c.key, c.title, c.description, c.wide]),
+    ]),
+  );
   const todo: { spec: ChartSpec; host: HTMLElement }[] = [];
-  const nodes = sections
-    .filter((sec) => sec.charts.length > 0)
-    .map((sec) => {
+  if (root.dataset.layout === layout) {
+    for (const sec of sections)
+      for (const spec of sec.charts) {
+        const host = root.querySelector<HTMLElement>(
+          `[data-chart="${cssString(spec.key)}"] .chart-host`,
+        );
+        if (host) todo.push({ spec, host });
+      }
+  } else {
+    const nodes = sections.map((sec) => {
       const cards = sec.charts.map((spec) => {
         const c = chartCard(spec, t);
         todo.push({ spec, host: c.host });
@@ -231,8 +252,11 @@ export async function renderCharts(
         h('div', { class: 'chart-grid' }, ...cards),
       );
     });
-  root.replaceChildren(...nodes);
-  for (const { spec, host } of todo) {
+    root.replaceChildren(...nodes);
+    root.dataset.layout = layout;
+  }
+  const order = [...todo.filter((d) => !d.spec.heavy), ...todo.filter((d) => d.spec.heavy)];
+  for (const { spec, host } of order) {
     await nextFrame();
     if (!isCurrent()) return;
     spec.draw(host);

@@ -3,7 +3,7 @@
 // acts only through its handlers.
 import { h, replaceChildren } from './dom.ts';
 import { number } from './format.ts';
-import type { Lang, T } from './i18n.ts';
+import type { Lang, T } from './i18n/index.ts';
 import { PER_DRAW_CHOICES } from './analysis-words.ts';
 
 /** Choices of the number of replications offered. */

@@ -1,10 +1,11 @@
 // Runs scenarios on the worker pool one session at a time: a new session (or cancel) ends the
-// one in flight. A job may first run a small preview (the first replications, identical to
-// those of the full run), so charts appear within seconds while the full run goes on.
+// one in flight. A job may ask for a first impression: the summary of its first replications,
+// taken from the running aggregate of the one run (identical to a run of that many), so charts
+// appear within a second while the run goes on, at no extra cost.
 import type { Interim, RunSummary } from '../sim/results/aggregate.ts';
 import { RunCancelled, type RunService } from './run-service.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
-import type { InputUncertainty } from '../sim/analysis/input-uncertainty.ts';
+import type { InputUncertainty } from '../sim/scenario/parameter-draws.ts';
 
 /** One scenario to run. */
 export interface Job {
@@ -13,7 +14,7 @@ export interface Job {
   scenario: Scenario;
   seed: string | number;
   replications: number;
-  /** Replications of a preview run first (none, or ≥ replications, for no preview). */
+  /** Replications of the first impression (none, or ≥ replications, for no preview). */
   preview?: number;
   /** Draw the uncertain parameters per group of replications (input uncertainty). */
   inputUncertainty?: InputUncertainty;
@@ -21,7 +22,18 @@ export interface Job {
 
 export type Stage = 'preview' | 'full';
 
-/** What a session reports. Nothing is reported after the session was replaced. */
+/**
+ * Aimed-for duration of a batch of the page's runs (ms): a run superseded by an edit holds the
+ * workers only until its batches in flight end (two per worker), so the edit's run starts
+ * within about 0.1 s. Long enough that calls cost little (about 1 ms each).
+ */
+export const INTERACTIVE_BATCH_MS = 50;
+
+/**
+ * What a session reports. Nothing is reported after the session was replaced. Progress is of
+ * the full run (stage 'full'); a first impression is a result of stage 'preview', before the
+ * job's full result.
+ */
 export interface SessionHandlers {
   progress(job: Job, stage: Stage, done: number, total: number, interim: Interim): void;
   result(job: Job, stage: Stage, summary: RunSummary): void;
@@ -66,26 +78,25 @@ export class Runner {
     const { signal } = controller;
     try {
       for (const job of jobs) {
-        const stages: [Stage, number][] =
-          job.preview && job.preview < job.replications
-            ? [
-                ['preview', job.preview],
-                ['full', job.replications],
-              ]
-            : [['full', job.replications]];
-        for (const [stage, n] of stages) {
-          const summary = await this.pool.run(job.scenario, {
-            replications: n,
-            seed: job.seed,
-            inputUncertainty: job.inputUncertainty,
-            signal,
-            onProgress: (done, total, interim) => {
-              if (!signal.aborted) h.progress(job, stage, done, total, interim);
-            },
-          });
-          if (signal.aborted) return;
-          h.result(job, stage, summary);
-        }
+        let complete = false;
+        const summary = await this.pool.run(job.scenario, {
+          replications: job.replications,
+          seed: job.seed,
+          inputUncertainty: job.inputUncertainty,
+          preview: job.preview,
+          priority: 0,
+          batchMs: INTERACTIVE_BATCH_MS,
+          signal,
+          onProgress: (done, total, interim) => {
+            if (!signal.aborted && !complete) h.progress(job, 'full', done, total, interim);
+          },
+          onPreview: (s) => {
+            if (!signal.aborted && !complete) h.result(job, 'preview', s);
+          },
+        });
+        complete = true;
+        if (signal.aborted) return;
+        h.result(job, 'full', summary);
       }
       if (this.controller === controller) this.controller = undefined;
       h.finished();

@@ -5,7 +5,7 @@ import type { Interim, RunSummary } from '../sim/results/aggregate.ts';
 import type { Lang } from '../sim/results/verdict.ts';
 import { dateTime, number, share } from './format.ts';
 import { h, replaceChildren } from './dom.ts';
-import type { T } from './i18n.ts';
+import type { T } from './i18n/index.ts';
 import { bottleneck } from './chart-data.ts';
 import { inputSplit, splitWords } from './analysis-words.ts';
 

@@ -19,12 +19,12 @@ import type { Sensitivity } from '../../sim/analysis/sensitivity.ts';
 import { CancelledError, type PoolRunOptions } from '../../workers/pool.ts';
 import { inputSplit, sizingWords, splitWords, unitsInterval } from '../../web/analysis-words.ts';
 import { sizingCurveData, tornadoData } from '../../web/chart-data.ts';
-import { createAnalysisApi, type RunPool } from '../../web/analysis-api.ts';
+import { createAnalysisApi, type RunPool } from '../../workers/analysis-api.ts';
 import { analysisService, type AnalysisService } from '../../web/analysis-service.ts';
 import { RunCancelled } from '../../web/run-service.ts';
 import { SizingPanel } from '../../web/sizing-panel.ts';
 import { SensitivityPanel } from '../../web/sensitivity-panel.ts';
-import { translator } from '../../web/i18n.ts';
+import { translator } from '../../web/i18n/index.ts';
 import { renderVerdict } from '../../web/verdict-view.ts';
 
 const nl = translator('nl');
@@ -388,7 +388,7 @@ describe('the “Wat is er nodig?” panel', () => {
     // The curve grows as sizes come in; progress counts them.
     expect(root.querySelectorAll('#sizing-chart svg')).toHaveLength(1);
     expect(root.querySelector('#sizing-progress-text')?.textContent).toBe(
-      '2 omvang(en) doorgerekend — nu 10 van 100 toekomsten',
+      '2 omvangen doorgerekend — nu 10 van 100 toekomsten',
     );
     open();
     await done;
@@ -416,7 +416,7 @@ describe('the “Wat is er nodig?” panel', () => {
     await first;
     expect(root.dataset.state).toBe('cancelled');
     expect(root.querySelector('.analysis-note')?.textContent).toBe(
-      'Zoeken gestopt na 2 omvang(en); de curve hieronder is onvolledig.',
+      'Zoeken gestopt na 2 omvangen; de curve hieronder is onvolledig.',
     );
     expect(root.querySelectorAll('#sizing-chart svg')).toHaveLength(1);
     const second = panel.run();

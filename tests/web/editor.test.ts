@@ -10,7 +10,7 @@ import { renderEditor, initialOpenState, type OpenState } from '../../web/editor
 import { markProblems, problemSummary } from '../../web/editor/mark-problems.ts';
 import type { EditorCtx } from '../../web/editor/fields.ts';
 import { jsonDiff } from '../../web/editor/json-path.ts';
-import { translator } from '../../web/i18n.ts';
+import { translator } from '../../web/i18n/index.ts';
 
 type Json = Record<string, unknown>;
 
@@ -114,7 +114,7 @@ describe('the scenario editor', () => {
     );
     expect(marked[0].labels.join(' › ')).toContain('Plekken');
     const summary = problemSummary(marked, ctx.t)!;
-    expect(summary.textContent).toContain('1 fout(en) in het scenario');
+    expect(summary.textContent).toContain('1 fout in het scenario');
     expect(summary.textContent).toContain('facilities[0].capacity.2024');
     // Fixing it clears every mark.
     type('input[data-path="facilities[0].capacity.2024"]', '60');

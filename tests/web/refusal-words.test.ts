@@ -2,7 +2,7 @@
 // a Dutch and an English text, sizes come with their limit, and a refused scenario's problems
 // are placed in the editor's words, never as a JSON path or raw data.
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../web/i18n.ts';
+import { translator } from '../../web/i18n/index.ts';
 import { placeOf, placeWords } from '../../web/problem-place.ts';
 import type { Refusal } from '../../web/refusal.ts';
 import { LISTED_PROBLEMS, refusalWords, sizeWords } from '../../web/refusal-words.ts';
@@ -82,7 +82,7 @@ describe('refusal words', () => {
     const refusal = refusedScenario();
     const name = defaultScenarioInput().facilities[0].name;
     const words = refusalWords(refusal, 'nl', nl);
-    expect(words.reason).toMatch(/^het scenario klopt niet op \d+ punt\(en\)$/);
+    expect(words.reason).toMatch(/^het scenario klopt niet op (1 punt|\d+ punten)$/);
     expect(words.details).toContain(
       `Voorzieningen › “${name}” › Plekken › 2024: mag niet negatief zijn`,
     );
@@ -98,7 +98,7 @@ describe('refusal words', () => {
     const many: Refusal = { kind: 'invalid', problems: Array(LISTED_PROBLEMS + 5).fill(one) };
     const details = refusalWords(many, 'nl', nl).details ?? [];
     expect(details).toHaveLength(LISTED_PROBLEMS + 1);
-    expect(details[LISTED_PROBLEMS]).toBe('… en nog 5 punt(en)');
+    expect(details[LISTED_PROBLEMS]).toBe('… en nog 5 punten');
   });
 
   it('words places by item names, household types, positions and years', () => {

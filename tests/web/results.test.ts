@@ -18,7 +18,7 @@ import { headline, judgement, renderVerdict } from '../../web/verdict-view.ts';
 import { formatDifference, pairable, renderCompare } from '../../web/compare-view.ts';
 import { comparePaired } from '../../sim/results/compare.ts';
 import { yearlyCsv, weeklyCsv, resultsJson, fileSlug } from '../../web/export.ts';
-import { translator } from '../../web/i18n.ts';
+import { translator } from '../../web/i18n/index.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseScenario } from '../../sim/scenario/validate.ts';
@@ -151,5 +151,24 @@ describe('the page parts', () => {
     expect(json.verdict).toMatch(/^Doel 2030 gehaald/);
     expect(json.summary.meta.replications).toBe(4);
     expect(fileSlug('Drechtsteden basislijn 2024 (één)')).toBe('drechtsteden-basislijn-2024-een');
+  });
+
+  it('quotes CSV fields that hold the separator, a quote or a line break', () => {
+    const odd = structuredClone(summary);
+    const id = scenario.housing.contingents[0].id;
+    const name = 'corporaties; "west",\nnoord';
+    for (const y of odd.years) {
+      y.contingents = { [name]: y.contingents[id] };
+    }
+    const quoted = '"corporaties; ""west"",\nnoord"';
+    const nl = yearlyCsv(odd, 'nl');
+    const en = yearlyCsv(odd, 'en');
+    expect(nl).toContain(`\r\n2030;used;${quoted};`);
+    expect(en).toContain(`\r\n2030,used,${quoted},`);
+    // A field without any of them stays bare in both styles, and each row ends with CRLF.
+    expect(nl).toContain(`\r\n2030;triageShare;;`);
+    expect(en.endsWith('\r\n')).toBe(true);
+    // The Dutch decimal comma is no separator there, so numbers are not quoted.
+    expect(nl).toMatch(/\r\n2030;triageShare;;0,\d+;/);
   });
 });

@@ -3,8 +3,8 @@
 // Renders from the draft alone; problems are marked afterwards by mark-problems.ts.
 import { FACILITY_KINDS, HOUSING_ROUTES, PATHWAYS } from '../../sim/scenario/schema.ts';
 import { formatPath } from '../../sim/scenario/validate.ts';
-import { h, idFor, type Child } from '../dom.ts';
-import type { Key } from '../i18n.ts';
+import { append, h, idFor, type Child } from '../dom.ts';
+import type { Key } from '../i18n/index.ts';
 import {
   checkboxField,
   checklistField,
@@ -355,10 +355,10 @@ function pathwaySteps(ctx: EditorCtx, type: string, label: string): HTMLElement 
   return table;
 }
 
-function inflowGroup(ctx: EditorCtx, open: OpenState): Child[] {
+function inflowGroup(ctx: EditorCtx, open: OpenState): Part[] {
   const types = typeOptions(ctx);
   const facilities = facilityOptions(ctx);
-  const streams = items(ctx, ['arrivals']).map((a, i) => {
+  const streams = items(ctx, ['arrivals']).map((a, i) => (): Child => {
     const p: Path = ['arrivals', i];
     const rate =
       a.ratePerYear && typeof a.ratePerYear === 'object'
@@ -390,7 +390,7 @@ function inflowGroup(ctx: EditorCtx, open: OpenState): Child[] {
       textField(ctx, [...p, 'id'], ctx.t('field_id')),
     );
   });
-  const householdTypes = items(ctx, ['householdTypes']).map((t, i) => {
+  const householdTypes = items(ctx, ['householdTypes']).map((t, i) => (): Child => {
     const p: Path = ['householdTypes', i];
     return item(
       ctx,
@@ -424,9 +424,9 @@ function inflowGroup(ctx: EditorCtx, open: OpenState): Child[] {
   ];
 }
 
-function shelterGroup(ctx: EditorCtx, open: OpenState): Child[] {
+function shelterGroup(ctx: EditorCtx, open: OpenState): Part[] {
   const types = typeOptions(ctx);
-  const list = items(ctx, ['facilities']).map((f, i) => {
+  const list = items(ctx, ['facilities']).map((f, i) => (): Child => {
     const p: Path = ['facilities', i];
     const cap =
       f.capacity && typeof f.capacity === 'object' ? Object.values(f.capacity as Json) : [];
@@ -477,10 +477,10 @@ function triageGroup(ctx: EditorCtx): Child[] {
   ];
 }
 
-function housingGroup(ctx: EditorCtx, open: OpenState): Child[] {
+function housingGroup(ctx: EditorCtx, open: OpenState): Part[] {
   const types = typeOptions(ctx);
   const routes = options(ctx, HOUSING_ROUTES, 'route_');
-  const list = items(ctx, ['housing', 'contingents']).map((c, i) => {
+  const list = items(ctx, ['housing', 'contingents']).map((c, i) => (): Child => {
     const p: Path = ['housing', 'contingents', i];
     const units =
       c.unitsPerYear && typeof c.unitsPerYear === 'object'
@@ -583,8 +583,8 @@ function goalGroup(ctx: EditorCtx): Child[] {
   ];
 }
 
-function uncertainGroup(ctx: EditorCtx, open: OpenState): Child[] {
-  const list = items(ctx, ['uncertain']).map((u, i) => {
+function uncertainGroup(ctx: EditorCtx, open: OpenState): Part[] {
+  const list = items(ctx, ['uncertain']).map((u, i) => (): Child => {
     const p: Path = ['uncertain', i];
     const note = (u.note ?? {}) as { source?: string; assumption?: string };
     return item(
@@ -641,8 +641,16 @@ function generalGroup(ctx: EditorCtx): Child[] {
   ];
 }
 
-/** The editor's groups in order, each a function drawing its part. */
-function groups(ctx: EditorCtx, open: OpenState): [string, Key, () => Child[]][] {
+/**
+ * What a group draws: an element, or one drawn on demand (a list item), so that drawing in
+ * steps can pause between the items of a long list.
+ */
+type Part = Child | (() => Child);
+
+const drawn = (part: Part): Child => (typeof part === 'function' ? part() : part);
+
+/** The editor's groups in order, each a function listing its parts. */
+function groups(ctx: EditorCtx, open: OpenState): [string, Key, () => Part[]][] {
   return [
     ['inflow', 'group_inflow', () => inflowGroup(ctx, open)],
     ['shelter', 'group_shelter', () => shelterGroup(ctx, open)],
@@ -656,28 +664,30 @@ function groups(ctx: EditorCtx, open: OpenState): [string, Key, () => Child[]][]
 }
 
 function section(ctx: EditorCtx, open: OpenState, key: string, title: Key, content: Child[]) {
-  const el = details(
-    open,
-    `group:${key}`,
-    [h('h3', {}, ctx.t(title))],
-    h('div', { class: 'group-body' }, ...content),
-  );
+  const body = h('div', { class: 'group-body' }, ...content);
+  const el = details(open, `group:${key}`, [h('h3', {}, ctx.t(title))], body);
   el.classList.add('editor-group');
   el.dataset.group = key;
-  return el;
+  return { el, body };
 }
 
 /** Draws the whole editor for `ctx.draft` into `root` (replacing it), keeping `open` parts open. */
 export function renderEditor(root: HTMLElement, ctx: EditorCtx, open: OpenState): void {
   root.replaceChildren(
-    ...groups(ctx, open).map(([key, title, draw]) => section(ctx, open, key, title, draw())),
+    ...groups(ctx, open).map(
+      ([key, title, draw]) => section(ctx, open, key, title, draw().map(drawn)).el,
+    ),
   );
   root.dataset.path = formatPath([]);
 }
 
+/** How long one step of {@link renderEditorInSteps} may draw before it pauses (ms). */
+const STEP_MS = 8;
+
 /**
- * Like {@link renderEditor}, one group per task (`pause` between groups), so a large scenario
- * never holds the page for long. Stops, returning false, when `current` turns false.
+ * Like {@link renderEditor}, in steps of about {@link STEP_MS} with a `pause` between them
+ * (each group, and within a group between list items), so a large scenario never holds the
+ * page for long. Stops, returning false, when `current` turns false.
  */
 export async function renderEditorInSteps(
   root: HTMLElement,
@@ -691,7 +701,17 @@ export async function renderEditorInSteps(
   for (const [key, title, draw] of groups(ctx, open)) {
     await pause();
     if (!current()) return false;
-    root.append(section(ctx, open, key, title, draw()));
+    let stepStart = performance.now();
+    const { el, body } = section(ctx, open, key, title, []);
+    root.append(el);
+    for (const part of draw()) {
+      if (performance.now() - stepStart > STEP_MS) {
+        await pause();
+        if (!current()) return false;
+        stepStart = performance.now();
+      }
+      append(body, drawn(part));
+    }
   }
   return true;
 }

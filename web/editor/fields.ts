@@ -6,7 +6,7 @@ import { keyToCalendarDay } from '../../sim/scenario/calendar.ts';
 import { STEP_KEY } from '../../sim/scenario/schema.ts';
 import { editable, parseNumber } from '../format.ts';
 import { h, idFor, type Child } from '../dom.ts';
-import type { Key, T } from '../i18n.ts';
+import type { Key, T } from '../i18n/index.ts';
 import type { Lang } from '../../sim/results/verdict.ts';
 import { cloneJson, deleteAt, getAt, setAt, stableStringify, type Path } from './json-path.ts';
 

@@ -5,7 +5,7 @@ import type { Problem } from '../../sim/scenario/validate.ts';
 import { formatPath } from '../../sim/scenario/validate.ts';
 import type { Lang } from '../../sim/results/verdict.ts';
 import { cssString, h } from '../dom.ts';
-import type { T } from '../i18n.ts';
+import type { T } from '../i18n/index.ts';
 import { problemMessage } from '../problems.ts';
 import type { Path } from './json-path.ts';
 
