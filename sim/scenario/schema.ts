@@ -447,8 +447,5 @@ export const scenarioSchema = z
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** A validated scenario with every default filled in. */
 export type Scenario = z.output<typeof scenarioSchema>;
-export type Facility = Scenario['facilities'][number];
-export type ArrivalStream = Scenario['arrivals'][number];
-export type Contingent = Scenario['housing']['contingents'][number];
-export type HouseholdType = Scenario['householdTypes'][number];
+/** One parameter range of `uncertain`, validated. */
 export type UncertainParameter = Scenario['uncertain'][number];
