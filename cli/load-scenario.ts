@@ -8,6 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 /** Largest scenario file read (bytes): a scenario with every list at its limit is far smaller. */
 export const MAX_SCENARIO_BYTES = 20 * 2 ** 20;
 import { validateScenario } from '../sim/scenario/validate.ts';
+import { sentence } from '../sim/scenario/problem-words/index.ts';
 import { parseJsonText } from '../sim/scenario/json-text.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import { UserError } from './user-error.ts';
@@ -37,9 +38,12 @@ export function loadScenario(path: string): Scenario {
   }
   const v = validateScenario(json.data);
   if (!v.ok) {
-    const lines = v.problems.map((p) => `  ${p.where}: ${p.message}`);
+    const lines = v.problems.map(
+      (p) => `  ${p.where}: ${sentence(p, 'nl')} / ${sentence(p, 'en')}`,
+    );
+    const n = v.problems.length;
     throw new UserError(
-      `${path}: ongeldig scenario / invalid scenario (${v.problems.length} problem${v.problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,
+      `${path}: ongeldig scenario / invalid scenario (${n} ${n === 1 ? 'probleem / problem' : 'problemen / problems'}):\n${lines.join('\n')}`,
     );
   }
   return v.scenario;

@@ -6,8 +6,8 @@ import { availableParallelism } from 'node:os';
 import type { z } from 'zod';
 import { UserError } from './user-error.ts';
 import { replicationsSchema, seedSchema, REPLICATIONS } from '../sim/scenario/schema.ts';
-import { zodMessage } from '../sim/scenario/problem.ts';
-import { problemMessage } from '../web/problems.ts';
+import { zodProblems } from '../sim/scenario/zod-problems.ts';
+import { sentence } from '../sim/scenario/problem-words/index.ts';
 import type { Lang } from '../sim/results/verdict.ts';
 import type { EngineKind } from '../sim/engine/engine.ts';
 
@@ -30,8 +30,8 @@ export function wholeNumber(name: string, value: string | undefined, min: number
 function bySchema<T>(name: string, value: unknown, schema: z.ZodType<T>, given: string): T {
   const r = schema.safeParse(value, { reportInput: true });
   if (r.success) return r.data;
-  const en = zodMessage(r.error.issues[0]);
-  throw new UserError(`--${name}: ${problemMessage(en, 'nl')} / ${en} (got "${given}")`);
+  const [p] = zodProblems(r.error.issues);
+  throw new UserError(`--${name}: ${sentence(p, 'nl')} / ${sentence(p, 'en')} (got "${given}")`);
 }
 
 /**

@@ -31,6 +31,7 @@ import {
   type OpenState,
 } from './editor/editor.ts';
 import { markProblems, problemSummary } from './editor/mark-problems.ts';
+import { placeOf, placeWords } from './problem-place.ts';
 import type { EditorCtx } from './editor/fields.ts';
 import { cloneJson, stableStringify } from './editor/json-path.ts';
 import {
@@ -400,7 +401,9 @@ function renderEditorPane(): void {
 }
 
 function showProblems(): void {
-  const marked = markProblems(byId('editor'), state.problems, state.lang);
+  const marked = markProblems(byId('editor'), state.problems, state.lang, (p) =>
+    placeWords(placeOf(p.path, state.draft), state.t),
+  );
   replaceChildren(byId('problems'), problemSummary(marked, state.t));
 }
 

@@ -6,8 +6,8 @@ import { REPLICATIONS } from '../sim/scenario/schema.ts';
 import { number } from './format.ts';
 import type { T } from './i18n/index.ts';
 import { placeWords } from './problem-place.ts';
-import { problemMessage } from './problems.ts';
-import type { Refusal } from './refusal.ts';
+import { sentence } from '../sim/scenario/problem-words/index.ts';
+import type { LocatedProblem, Refusal } from './refusal.ts';
 
 /** Problems listed one by one under a refusal; the rest are counted. */
 export const LISTED_PROBLEMS = 8;
@@ -75,7 +75,10 @@ export function refusalWords(refusal: Refusal, lang: Lang, t: T): RefusalWords {
       return {
         reason: t('refuseInvalid', { n: number(refusal.problems.length, lang) }),
         details: [
-          ...shown.map((p) => `${placeWords(p.place, t)}: ${problemMessage(p.message, lang)}`),
+          ...shown.map(
+            (p) =>
+              `${placeWords(p.place, t)}: ${sentence(p, lang, (q) => placeWords((q as LocatedProblem).place, t))}`,
+          ),
           ...(rest > 0 ? [t('refuseMoreProblems', { n: number(rest, lang) })] : []),
         ],
       };

@@ -2,10 +2,10 @@
 // too large, cut off, not JSON, not a scenario, a newer version, or refused by the validator.
 // Never throws: any exception, from parsing or from the validator, becomes a refusal.
 import { SCHEMA_VERSION, scenarioSchema, type Scenario } from '../sim/scenario/schema.ts';
-import { validateScenario } from '../sim/scenario/validate.ts';
+import { validateScenario, type Problem } from '../sim/scenario/validate.ts';
 import { isCutOffJson } from './json-prefix.ts';
 import { placeOf } from './problem-place.ts';
-import type { Checked, Refusal } from './refusal.ts';
+import type { Checked, LocatedProblem, Refusal } from './refusal.ts';
 
 type Json = Record<string, unknown>;
 
@@ -48,12 +48,23 @@ export function checkScenarioData(data: unknown): Checked<{ scenario: Scenario }
           ok: false,
           refusal: {
             kind: 'invalid',
-            problems: v.problems.map((p) => ({ ...p, place: placeOf(p.path, data) })),
+            problems: v.problems.map((p) => located(p, data)),
           },
         };
   } catch {
     return { ok: false, refusal: { kind: 'unchecked', cause: 'crashed' } };
   }
+}
+
+/**
+ * Problem `p` with its place in `data`; a problem inside it (an end of a parameter range that
+ * breaks the scenario) gets its own place too.
+ */
+function located(p: Problem, data: unknown): LocatedProblem {
+  const place = placeOf(p.path, data);
+  return p.code === 'endMakesInvalid'
+    ? { ...p, params: { problem: located(p.params.problem, data) }, place }
+    : { ...p, place };
 }
 
 /** Parses a scenario file's text (a leading byte-order mark is ignored). */

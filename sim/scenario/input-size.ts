@@ -19,20 +19,14 @@ export function inputSizeProblems(data: unknown): Problem[] {
     const { value, path } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= MAX_DEPTH) {
-      out.push(problem(path, `is nested more than ${MAX_DEPTH} levels deep`));
+      out.push(problem(path, 'nestedTooDeep', { levels: MAX_DEPTH }));
       continue;
     }
     const isList = Array.isArray(value);
     const keys = isList ? null : Object.keys(value);
     const count = isList ? value.length : keys!.length;
     if (count > MAX_MEMBERS) {
-      const what = isList ? 'entries' : 'named values';
-      out.push(
-        problem(
-          path,
-          `has ${count.toLocaleString('en-GB')} ${what}; at most ${MAX_MEMBERS.toLocaleString('en-GB')} are allowed`,
-        ),
-      );
+      out.push(problem(path, 'tooManyMembers', { count, max: MAX_MEMBERS, list: isList }));
       continue;
     }
     if (isList) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));

@@ -4,6 +4,10 @@
  * `validateScenario` (validate.ts) is the only way data enters the model.
  */
 import { z } from 'zod';
+import type { SchemaCode } from './zod-problems.ts';
+
+/** A problem code as a check's message, for checks whose kind alone does not say enough. */
+const code = (c: SchemaCode): string => c;
 
 /** Allowed number of replications of a run. */
 export const REPLICATIONS = { min: 2, max: 100_000 } as const;
@@ -26,27 +30,19 @@ function quantity(range: {
   above?: boolean;
   integer?: boolean;
 }) {
-  let q = z.number({ error: 'must be a number' });
-  q = range.above
-    ? q.gt(range.min, `must be > ${range.min}`)
-    : q.min(range.min, `must be ≥ ${range.min}`);
-  q = q.max(range.max, `must be at most ${range.max.toLocaleString('en-GB')}`);
-  return range.integer ? q.int('must be a whole number') : q;
+  let q = z.number();
+  q = range.above ? q.gt(range.min) : q.min(range.min);
+  q = q.max(range.max);
+  return range.integer ? q.int() : q;
 }
 
-const share = z
-  .number({ error: 'must be a number' })
-  .min(0, 'must be a share between 0 and 1')
-  .max(1, 'must be a share between 0 and 1');
+const share = z.number().min(0, code('share')).max(1, code('share'));
 /** Free text shown to users (names, labels): one line. */
-const label = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const label = z.string().min(1).max(200);
 const id = z
   .string()
-  .max(60, 'must be at most 60 characters')
-  .regex(
-    /^[a-z][a-z0-9-]*$/,
-    'must be lower-case letters, digits and hyphens, starting with a letter',
-  )
+  .max(60)
+  .regex(/^[a-z][a-z0-9-]*$/, code('idFormat'))
   .meta({
     description: 'A short name the scenario refers to: lower-case letters, digits and hyphens.',
   });
@@ -67,13 +63,8 @@ export const STEP_KEY = /^(20\d\d|2100)(-(0[1-9]|1[0-2]))?$/;
  */
 function stepFunction<T extends z.ZodType>(value: T) {
   return z
-    .record(
-      z
-        .string()
-        .regex(STEP_KEY, 'must be a year ("2027") or a month ("2024-07") from 2000 to 2100'),
-      value,
-    )
-    .refine((r) => Object.keys(r).length > 0, 'needs at least one year');
+    .record(z.string().regex(STEP_KEY, code('stepKeyFormat')), value)
+    .refine((r) => Object.keys(r).length > 0, code('needsYear'));
 }
 export type StepFunction<T> = Record<string, T>;
 
@@ -99,13 +90,10 @@ export function durationSchema(maxMean: number = MAX_DAYS) {
     z
       .object({
         dist: z.literal('empirical'),
-        values: z
-          .array(value)
-          .min(1, 'needs at least one value')
-          .max(10_000, 'must have at most 10,000 values'),
+        values: z.array(value).min(1).max(10_000),
         weights: z
           .array(quantity({ min: 0, max: 1e9 }))
-          .max(10_000, 'must have at most 10,000 weights')
+          .max(10_000)
           .optional()
           .meta({
             description:
@@ -153,10 +141,7 @@ const pathwaySharesSchema = z
 export type PathwayShares = Partial<Record<Pathway, number>>;
 
 /** Where a parameter's value comes from: a document, or an estimate that says so. */
-const noteText = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(5_000, 'must be at most 5,000 characters');
+const noteText = z.string().min(1).max(5_000);
 export const noteSchema = z.union([
   z.object({ source: noteText }).strict(),
   z.object({ assumption: noteText }).strict(),
@@ -188,7 +173,7 @@ export const facilitySchema = z
     kind: z.enum(FACILITY_KINDS),
     serves: z
       .array(id)
-      .min(1, 'must serve at least one household type')
+      .min(1, code('servesNoHouseholdType'))
       .meta({ description: 'Household types this facility takes.' }),
     capacity: stepFunction(places).meta({
       description:
@@ -231,7 +216,7 @@ export const arrivalStreamSchema = z
     }),
     seasonality: z
       .array(quantity({ min: 0, max: 12 }))
-      .length(12, 'must have 12 monthly factors')
+      .length(12, code('monthlyFactors'))
       .optional()
       .meta({
         description:
@@ -259,9 +244,9 @@ export const contingentSchema = z
     }),
     routes: z
       .array(z.enum(HOUSING_ROUTES))
-      .min(1, 'must serve at least one route')
+      .min(1, code('servesNoRoute'))
       .meta({ description: 'Routes this contingent houses.' }),
-    householdTypes: z.array(id).min(1, 'must serve at least one household type'),
+    householdTypes: z.array(id).min(1, code('servesNoHouseholdType')),
     requiresBinding: z
       .boolean()
       .default(false)
@@ -299,18 +284,18 @@ export const contingentSchema = z
  */
 export const uncertainSchema = z
   .object({
-    path: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').meta({
+    path: z.string().min(1).max(200).meta({
       description:
         'Which number of this scenario is uncertain, e.g. housing.contingents[0].unitsPerYear.2024.',
     }),
     label: label.meta({ description: 'Short name shown in tables and charts.' }),
-    low: z.number({ error: 'must be a number' }),
-    high: z.number({ error: 'must be a number' }),
+    low: z.number(),
+    high: z.number(),
     dist: z
       .enum(['uniform', 'triangular'])
       .default('uniform')
       .meta({ description: 'How the value is drawn under input uncertainty (within low–high).' }),
-    mode: z.number({ error: 'must be a number' }).optional().meta({
+    mode: z.number().optional().meta({
       description: "Most likely value (triangular only; default the scenario's own value).",
     }),
     note: noteSchema,
@@ -322,29 +307,25 @@ export const seedSchema = z.union(
   [
     z
       .string()
-      .min(1, 'must not be empty')
-      .max(200, 'must be at most 200 characters')
-      .regex(/^[^/\p{Cc}]+$/u, 'must be printable text without "/"'),
+      .min(1)
+      .max(200)
+      .regex(/^[^/\p{Cc}]+$/u, code('seedTextFormat')),
     z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
   ],
-  { error: 'must be a text without "/" or a whole number' },
+  { error: code('seedFormat') },
 );
 
 /** Allowed number of replications of a run. */
-export const replicationsSchema = z
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .min(REPLICATIONS.min, `must be at least ${REPLICATIONS.min}`)
-  .max(REPLICATIONS.max, `must be at most ${REPLICATIONS.max.toLocaleString('en-GB')}`);
+export const replicationsSchema = z.number().int().min(REPLICATIONS.min).max(REPLICATIONS.max);
 
 const year = quantity({ min: YEARS.min, max: YEARS.max, integer: true });
 
 export const scenarioSchema = z
   .object({
-    schemaVersion: z.literal(SCHEMA_VERSION, { error: `must be ${SCHEMA_VERSION}` }),
+    schemaVersion: z.literal(SCHEMA_VERSION),
     id,
     name: label,
-    description: z.string().max(20_000, 'must be at most 20,000 characters').default(''),
+    description: z.string().max(20_000).default(''),
     region: label,
     startYear: year.meta({
       description: 'First reported calendar year; day 0 of the report is 1 January of this year.',
@@ -357,12 +338,9 @@ export const scenarioSchema = z
     replications: replicationsSchema
       .default(1000)
       .meta({ description: 'Default number of replications of a run.' }),
-    householdTypes: z
-      .array(householdTypeSchema)
-      .min(1, 'needs at least one household type')
-      .max(50),
-    facilities: z.array(facilitySchema).min(1, 'needs at least one facility').max(100),
-    arrivals: z.array(arrivalStreamSchema).min(1, 'needs at least one arrival stream').max(200),
+    householdTypes: z.array(householdTypeSchema).min(1).max(50),
+    facilities: z.array(facilitySchema).min(1).max(100),
+    arrivals: z.array(arrivalStreamSchema).min(1).max(200),
     triage: z
       .object({
         delayDays: stepFunction(days).meta({ description: 'Days from arrival to triage.' }),
@@ -418,7 +396,7 @@ export const scenarioSchema = z
       .strict(),
     uncertain: z
       .array(uncertainSchema)
-      .max(10_000, 'must have at most 10,000 entries')
+      .max(10_000)
       .default([])
       .meta({ description: 'Parameters with a range: for sensitivity and input uncertainty.' }),
     goal: z

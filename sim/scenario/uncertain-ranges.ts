@@ -11,7 +11,8 @@ import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { tryParsePath } from './parameter-path.ts';
 import type { Problem } from './problem.ts';
-import { problem, zodProblems } from './problem.ts';
+import { problem } from './problem.ts';
+import { zodProblems } from './zod-problems.ts';
 
 type Segment = string | number;
 type Container = Record<Segment, unknown>;
@@ -69,17 +70,17 @@ export function uncertainProblems(
     const at: Segment[] = ['uncertain', i];
     const segs = tryParsePath(u.path);
     if (!segs) {
-      out.push(problem([...at, 'path'], `"${u.path}" is not a parameter path`));
+      out.push(problem([...at, 'path'], 'notParameterPath', { path: u.path }));
       return;
     }
     const target = locate(work, segs);
     if (!target) {
-      out.push(problem([...at, 'path'], `"${u.path}" is not a number in this scenario`));
+      out.push(problem([...at, 'path'], 'notNumberInScenario', { path: u.path }));
       return;
     }
-    if (u.low > u.high) out.push(problem([...at, 'high'], `must be ≥ low (${u.low})`));
+    if (u.low > u.high) out.push(problem([...at, 'high'], 'highBelowLow', { low: u.low }));
     if (u.mode !== undefined && (u.mode < u.low || u.mode > u.high)) {
-      out.push(problem([...at, 'mode'], `must lie between low and high`));
+      out.push(problem([...at, 'mode'], 'modeOutside'));
     }
     for (const end of ['low', 'high'] as const) {
       const key = `${u.path}\u0000${u[end]}`;
@@ -89,7 +90,7 @@ export function uncertainProblems(
         checked.set(key, found);
       }
       for (const x of found) {
-        out.push(problem([...at, end], `makes the scenario invalid: ${x.where}: ${x.message}`));
+        out.push(problem([...at, end], 'endMakesInvalid', { problem: x }));
       }
     }
   });

@@ -10,7 +10,8 @@ import {
   type FacilityKind,
 } from './schema.ts';
 import { keyToCalendarDay } from './calendar.ts';
-import { problem, zodProblems, type Problem } from './problem.ts';
+import { problem, type Problem, type ProblemArgs, type ProblemCode } from './problem.ts';
+import { zodProblems } from './zod-problems.ts';
 import { uncertainProblems } from './uncertain-ranges.ts';
 import { inputSizeProblems } from './input-size.ts';
 import { Steps } from './step-function.ts';
@@ -44,10 +45,7 @@ export function validateScenario(data: unknown): Validation {
 function capped(problems: Problem[]): Problem[] {
   if (problems.length <= MAX_PROBLEMS) return problems;
   const rest = problems.length - MAX_PROBLEMS;
-  return [
-    ...problems.slice(0, MAX_PROBLEMS),
-    problem([], `has ${rest.toLocaleString('en-GB')} more problems; correct these first`),
-  ];
+  return [...problems.slice(0, MAX_PROBLEMS), problem([], 'moreProblems', { count: rest })];
 }
 
 /** Like validateScenario, but throws an Error listing the problems (for trusted callers). */
@@ -67,26 +65,30 @@ const KIND_OF_PATHWAY: Partial<Record<string, FacilityKind>> = {
   training: 'training',
 };
 
+/** Adds a problem: a path, a code and (where the code has any) its values. */
+type Add = <C extends ProblemCode>(
+  path: (string | number)[],
+  code: C,
+  ...params: ProblemArgs<C>
+) => void;
+
 function crossFieldProblems(s: Scenario): Problem[] {
   const out: Problem[] = [];
-  const add = (path: (string | number)[], message: string) => out.push(problem(path, message));
+  const add: Add = (path, code, ...params) => out.push(problem(path, code, ...params));
 
-  if (s.endYear < s.startYear) add(['endYear'], `must not be before startYear (${s.startYear})`);
+  if (s.endYear < s.startYear) add(['endYear'], 'endBeforeStart', { startYear: s.startYear });
   if (s.goal.year < s.startYear || s.goal.year > s.endYear) {
-    add(['goal', 'year'], `must lie between startYear and endYear (${s.startYear}–${s.endYear})`);
+    add(['goal', 'year'], 'goalYearOutside', { startYear: s.startYear, endYear: s.endYear });
   } else if ((s.endYear - s.goal.year) * 365 < Math.max(s.goal.homeDays, s.goal.triageDays)) {
     const days = Math.max(s.goal.homeDays, s.goal.triageDays);
-    add(
-      ['endYear'],
-      `must end at least ${days} days (goal.homeDays, goal.triageDays) after the goal year, so its cohort is fully observed`,
-    );
+    add(['endYear'], 'endTooEarly', { days });
   }
 
   // Unique ids.
   const unique = (list: { id: string }[], at: string[]) => {
     const seen = new Set<string>();
     list.forEach((item, i) => {
-      if (seen.has(item.id)) add([...at, i, 'id'], `"${item.id}" is used twice`);
+      if (seen.has(item.id)) add([...at, i, 'id'], 'usedTwice', { id: item.id });
       seen.add(item.id);
     });
   };
@@ -96,10 +98,9 @@ function crossFieldProblems(s: Scenario): Problem[] {
   unique(s.housing.contingents, ['housing', 'contingents']);
 
   const types = new Set(s.householdTypes.map((h) => h.id));
-  const typeList = [...types].join(', ');
   const facilityById = new Map(s.facilities.map((f) => [f.id, f]));
   const checkType = (path: (string | number)[], t: string) => {
-    if (!types.has(t)) add(path, `unknown household type "${t}" (known: ${typeList})`);
+    if (!types.has(t)) add(path, 'unknownHouseholdType', { id: t, known: [...types] });
   };
 
   // Step functions must start no later than startYear, and name each day once.
@@ -110,10 +111,10 @@ function crossFieldProblems(s: Scenario): Problem[] {
       const day = keyToCalendarDay(key, s.startYear);
       first = Math.min(first, day);
       const same = keyOfDay.get(day);
-      if (same !== undefined) add([...path, key], `names the same day as "${same}"`);
+      if (same !== undefined) add([...path, key], 'sameDay', { key: same });
       else keyOfDay.set(day, key);
     }
-    if (first > 0) add(path, `must give a value for the start year ${s.startYear}`);
+    if (first > 0) add(path, 'noStartValue', { startYear: s.startYear });
   };
 
   s.householdTypes.forEach((h, i) =>
@@ -126,13 +127,12 @@ function crossFieldProblems(s: Scenario): Problem[] {
     checkSteps([...at, 'capacity'], f.capacity);
     const places = new Steps(f.capacity, s.startYear).at(0);
     if (f.initialOccupancy > places) {
-      add([...at, 'initialOccupancy'], `must not exceed the places in the start year (${places})`);
+      add([...at, 'initialOccupancy'], 'initialOverCapacity', { places });
     }
-    if (f.kind !== 'crisis' && !f.stay)
-      add([...at, 'stay'], `is required for a ${f.kind} facility`);
+    if (f.kind !== 'crisis' && !f.stay) add([...at, 'stay'], 'stayRequired', { kind: f.kind });
     if (f.stay) checkDuration([...at, 'stay'], f.stay, add);
     if (f.kind !== 'crisis' && f.patienceDays) {
-      add([...at, 'patienceDays'], 'applies only to crisis shelters (their street queue)');
+      add([...at, 'patienceDays'], 'patienceOnlyCrisis');
     }
     if (f.patienceDays) checkDuration([...at, 'patienceDays'], f.patienceDays, add);
   });
@@ -143,27 +143,21 @@ function crossFieldProblems(s: Scenario): Problem[] {
     checkSteps([...at, 'ratePerYear'], a.ratePerYear);
     const f = facilityById.get(a.entry);
     if (!f) {
-      add(
-        [...at, 'entry'],
-        `unknown facility "${a.entry}" (known: ${[...facilityById.keys()].join(', ')})`,
-      );
+      add([...at, 'entry'], 'unknownFacility', { id: a.entry, known: [...facilityById.keys()] });
     } else {
       if (!f.serves.includes(a.householdType)) {
-        add(
-          [...at, 'entry'],
-          `facility "${f.id}" does not serve household type "${a.householdType}"`,
-        );
+        add([...at, 'entry'], 'facilityNotForType', { facility: f.id, type: a.householdType });
       }
       if (f.kind !== 'crisis' && a.selfResolveShare > 0) {
-        add([...at, 'selfResolveShare'], 'applies only to streams entering a crisis shelter');
+        add([...at, 'selfResolveShare'], 'selfResolveOnlyCrisis');
       }
     }
     if (a.selfResolveShare > 0 && !a.selfResolveDays) {
-      add([...at, 'selfResolveDays'], 'is required when selfResolveShare > 0');
+      add([...at, 'selfResolveDays'], 'selfResolveDaysRequired');
     }
     if (a.selfResolveDays) checkDuration([...at, 'selfResolveDays'], a.selfResolveDays, add);
     if (a.seasonality && a.seasonality.reduce((x, y) => x + y, 0) <= 0) {
-      add([...at, 'seasonality'], 'must have at least one factor > 0');
+      add([...at, 'seasonality'], 'seasonalityAllZero');
     }
   });
 
@@ -179,7 +173,7 @@ function crossFieldProblems(s: Scenario): Problem[] {
   );
   for (const t of crisisTypes) {
     if (!Object.hasOwn(s.triage.pathways, t)) {
-      add(['triage', 'pathways', t], 'is required: this household type enters a crisis shelter');
+      add(['triage', 'pathways', t], 'pathwaysRequired');
     }
   }
   const routeServed = (route: HousingRoute, t: string) =>
@@ -194,16 +188,15 @@ function crossFieldProblems(s: Scenario): Problem[] {
     for (const [key, shares] of Object.entries(fn)) {
       const at = ['triage', 'pathways', t, key];
       const sum = Object.values(shares).reduce((x: number, y) => x + (y ?? 0), 0);
-      if (Math.abs(sum - 1) > 1e-6)
-        add(at, `shares must add up to 1 (they add up to ${round(sum)})`);
+      if (Math.abs(sum - 1) > 1e-6) add(at, 'sharesSum', { sum: round(sum) });
       for (const [pathway, p] of Object.entries(shares)) {
         if (!p) continue;
         const kind = KIND_OF_PATHWAY[pathway];
         if (kind && !kindServes(kind, t)) {
-          add([...at, pathway], `sends people to ${kind}, but no ${kind} facility serves "${t}"`);
+          add([...at, pathway], 'noFacilityForPathway', { kind, type: t });
         }
         if ((pathway === 'independent' || pathway === 'housingFirst') && !routeServed(pathway, t)) {
-          add([...at, pathway], `no contingent or market houses route "${pathway}" for "${t}"`);
+          add([...at, pathway], 'noRouteHousing', { route: pathway, type: t });
         }
       }
     }
@@ -214,10 +207,7 @@ function crossFieldProblems(s: Scenario): Problem[] {
     if (f.kind === 'crisis' || f.exitAfterStayShare >= 1) return;
     for (const t of f.serves) {
       if (types.has(t) && !routeServed(f.kind as HousingRoute, t)) {
-        add(
-          ['facilities', i, 'kind'],
-          `no contingent or market houses route "${f.kind}" for "${t}"`,
-        );
+        add(['facilities', i, 'kind'], 'noRouteHousing', { route: f.kind, type: t });
       }
     }
   });
@@ -229,10 +219,9 @@ function crossFieldProblems(s: Scenario): Problem[] {
     checkSteps([...at, 'unitsPerYear'], c.unitsPerYear);
     c.householdTypes.forEach((t, j) => checkType([...at, 'householdTypes', j], t));
     if (!c.singleBindingOffer && c.acceptance === 0) {
-      add([...at, 'acceptance'], 'must be > 0 (or set singleBindingOffer)');
+      add([...at, 'acceptance'], 'acceptanceZero');
     }
-    if (c.unused === 'bank' && c.bankDays <= 0)
-      add([...at, 'bankDays'], 'must be > 0 when unused is "bank"');
+    if (c.unused === 'bank' && c.bankDays <= 0) add([...at, 'bankDays'], 'bankDaysZero');
   });
   for (const [t, fn] of Object.entries(s.housing.market.meanWaitDays)) {
     checkType(['housing', 'market', 'meanWaitDays', t], t);
@@ -242,17 +231,13 @@ function crossFieldProblems(s: Scenario): Problem[] {
   return out;
 }
 
-function checkDuration(
-  path: (string | number)[],
-  d: Scenario['relapse']['afterDays'],
-  add: (path: (string | number)[], message: string) => void,
-) {
+function checkDuration(path: (string | number)[], d: Scenario['relapse']['afterDays'], add: Add) {
   if (d.dist !== 'empirical') return;
   if (d.weights) {
     if (d.weights.length !== d.values.length) {
-      add([...path, 'weights'], `must have as many entries as values (${d.values.length})`);
+      add([...path, 'weights'], 'weightsLength', { values: d.values.length });
     } else if (d.weights.reduce((x, y) => x + y, 0) <= 0) {
-      add([...path, 'weights'], 'must have at least one weight > 0');
+      add([...path, 'weights'], 'weightsAllZero');
     }
   }
 }

@@ -64,8 +64,10 @@ describe('doorstroom run', () => {
     writeFileSync(file, JSON.stringify(s));
     const r = sim('run', file);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('facilities[0].capacity.2024: must be ≥ 0');
-    expect(r.err).toContain('arrivals[0].ratePerYear.2024: must be a number');
+    expect(r.err).toContain(
+      'facilities[0].capacity.2024: mag niet negatief zijn / must not be negative',
+    );
+    expect(r.err).toContain('arrivals[0].ratePerYear.2024: moet een getal zijn / must be a number');
     expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
   });
 

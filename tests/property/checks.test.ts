@@ -6,7 +6,7 @@ import { runReplications } from '../../sim/run-replications.ts';
 import type { RunSummary } from '../../sim/results/aggregate.ts';
 import type { ChainKpi } from '../../sim/results/columns.ts';
 import type { Estimate } from '../../sim/results/stats.ts';
-import { formatPath } from '../../sim/scenario/validate.ts';
+import { formatPath, type Problem } from '../../sim/scenario/validate.ts';
 import { minimalScenario, mustValidate } from '../helpers/scenarios.ts';
 import { pathInInput, problemListFaults } from './problem-paths.ts';
 import { accountingFaults, nonFiniteFaults } from './result-faults.ts';
@@ -34,9 +34,11 @@ describe('pathInInput', () => {
 });
 
 describe('problemListFaults', () => {
-  const problem = (path: (string | number)[], message: string) => ({
+  const problem = (path: (string | number)[], message: string): Problem => ({
     path,
     where: formatPath(path),
+    code: 'invalidForm',
+    params: {},
     message,
   });
   it('finds nothing wrong with a proper list', () => {
@@ -44,7 +46,7 @@ describe('problemListFaults', () => {
   });
   it('reports an empty list, a where that is not the path, and an empty message', () => {
     expect(problemListFaults([])).toEqual(['rejected without any problem']);
-    expect(problemListFaults([{ path: ['a', 0], where: 'a.0', message: 'x' }])).toEqual([
+    expect(problemListFaults([{ ...problem(['a', 0], 'x'), where: 'a.0' }])).toEqual([
       'where "a.0" is not its path a[0]',
     ]);
     expect(problemListFaults([problem(['a'], ' ')])).toEqual(['a: no message']);

@@ -99,13 +99,14 @@ describe('shape problems', () => {
     ]);
   });
 
-  // Fails today: zod 4 leaves `issue.input` out unless asked (reportInput), so zodMessage in
-  // validate.ts calls every invalid_type "is required", also for a value that is present.
+  // zod 4 leaves `issue.input` out unless asked (reportInput); without it, every invalid_type
+  // would read as "required", also for a value that is present.
   it('does not call a value of the wrong type missing', () => {
     const s = broken();
     s.arrivals[0].ratePerYear = { 2024: '340' };
     const [p] = problemsOf(s);
     expect(p.where).toBe('arrivals[0].ratePerYear.2024');
+    expect(p.code).toBe('wrongType');
     expect(p.message).not.toMatch(/required/);
     expect(p.message).toMatch(/number/);
   });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { dictionary, translate } from '../../web/i18n/index.ts';
 import { editable, parseNumber, share } from '../../web/format.ts';
-import { problemMessage } from '../../web/problems.ts';
+import { sentence } from '../../sim/scenario/problem-words/index.ts';
 import { validateScenario } from '../../sim/scenario/validate.ts';
 import { defaultScenarioInput } from '../helpers/scenarios.ts';
 
@@ -166,18 +166,24 @@ describe('validator messages in Dutch', () => {
       ],
     ];
     for (const [change, dutch] of cases) {
-      const messages = problemsOf(change).map((p) => problemMessage(p.message, 'nl'));
+      const messages = problemsOf(change).map((p) => sentence(p, 'nl'));
       expect(messages, dutch).toContain(dutch);
     }
   });
 
-  it('keeps English messages, with shares as percentages', () => {
-    expect(problemMessage('must be a share between 0 and 1', 'en')).toBe(
-      'must be a percentage between 0 and 100',
+  it('writes shares as percentages in English too', () => {
+    const share = problemsOf((s) => ((s.relapse as { share: number }).share = 1.5));
+    expect(share.map((p) => sentence(p, 'en'))).toContain(
+      'must be a share between 0 and 1 (0% to 100%)',
     );
-    expect(problemMessage('shares must add up to 1 (they add up to 1.4)', 'en')).toBe(
+    const sum = problemsOf(
+      (s) =>
+        ((s.triage as { pathways: Record<string, unknown> }).pathways.family = {
+          '2024': { independent: 0.9, exit: 0.5 },
+        }),
+    );
+    expect(sum.map((p) => sentence(p, 'en'))).toContain(
       'shares must add up to 100% (they add up to 140%)',
     );
-    expect(problemMessage('something new', 'nl')).toBe('something new');
   });
 });

@@ -6,7 +6,7 @@ import { formatPath } from '../../sim/scenario/validate.ts';
 import type { Lang } from '../../sim/results/verdict.ts';
 import { cssString, h } from '../dom.ts';
 import type { T } from '../i18n/index.ts';
-import { problemMessage } from '../problems.ts';
+import { sentence, type PlaceOf } from '../../sim/scenario/problem-words/index.ts';
 import type { Path } from './json-path.ts';
 
 /** A problem and the element it was marked at. */
@@ -50,7 +50,12 @@ function labelsOf(target: HTMLElement, root: HTMLElement): string[] {
 }
 
 /** Removes every mark, then marks `problems` in the editor at `root`. */
-export function markProblems(root: HTMLElement, problems: Problem[], lang: Lang): MarkedProblem[] {
+export function markProblems(
+  root: HTMLElement,
+  problems: Problem[],
+  lang: Lang,
+  placeOf?: PlaceOf,
+): MarkedProblem[] {
   root.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
   root.querySelectorAll('.has-problem').forEach((el) => el.classList.remove('has-problem'));
   root.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
@@ -78,7 +83,7 @@ export function markProblems(root: HTMLElement, problems: Problem[], lang: Lang)
       ? (JSON.parse(container.dataset.jpath) as Path)
       : problem.path.slice(0, isControl(target) ? problem.path.length : depth);
     const rest = problem.path.slice(containerPath.length);
-    const message = problemMessage(problem.message, lang);
+    const message = sentence(problem, lang, placeOf);
     const list = container.querySelector(':scope > .errors');
     if (list) list.append(h('li', {}, rest.length ? `${formatPath(rest)}: ${message}` : message));
     for (let d = container.closest('details'); d; d = d.parentElement?.closest('details') ?? null) {
