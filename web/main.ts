@@ -8,22 +8,22 @@ import './styles.css';
 import type { RunSummary, Interim } from '../sim/results/aggregate.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
 import type { Problem, Validation } from '../sim/scenario/validate.ts';
-import { runService, startPoolWorker } from './run-service.ts';
-import { analysisService, type AnalysisService } from './analysis-service.ts';
-import { SizingPanel } from './sizing-panel.ts';
-import { SensitivityPanel } from './sensitivity-panel.ts';
+import { runService, startPoolWorker } from './run/run-service.ts';
+import { analysisService, type AnalysisService } from './analysis/analysis-service.ts';
+import { SizingPanel } from './analysis/sizing-panel.ts';
+import { SensitivityPanel } from './analysis/sensitivity-panel.ts';
 import type { InputUncertainty } from '../sim/scenario/parameter-draws.ts';
-import { loadLibrary, type LibraryScenario } from './catalogue.ts';
+import { loadLibrary, type LibraryScenario } from './scenario/catalogue.ts';
 import { byId, h, nextFrame, replaceChildren } from './dom.ts';
 import { fileDate, number } from './format.ts';
 import { translator, type Lang, type T } from './i18n/index.ts';
-import { runErrorMessage } from './run-errors.ts';
-import { Runner, type Job, type SessionHandlers } from './runner.ts';
-import { headline, renderVerdict } from './verdict-view.ts';
-import { renderCharts } from './results-view.ts';
-import { renderHeaderView, updateExportButtons } from './header-view.ts';
-import { renderRunBarView, updateProgressView, type RunProgress } from './run-bar-view.ts';
-import { renderCompare, type Side } from './compare-view.ts';
+import { runErrorMessage } from './run/run-errors.ts';
+import { Runner, type Job, type SessionHandlers } from './run/runner.ts';
+import { headline, renderVerdict } from './verdict/verdict-view.ts';
+import { renderCharts } from './verdict/results-view.ts';
+import { renderHeaderView, updateExportButtons } from './scenario/header-view.ts';
+import { renderRunBarView, updateProgressView, type RunProgress } from './run/run-bar-view.ts';
+import { renderCompare, type Side } from './compare/compare-view.ts';
 import {
   renderEditor,
   renderEditorInSteps,
@@ -31,7 +31,7 @@ import {
   type OpenState,
 } from './editor/editor.ts';
 import { markProblems, problemSummary } from './editor/mark-problems.ts';
-import { placeOf, placeWords } from './problem-place.ts';
+import { placeOf, placeWords } from './scenario/problem-place.ts';
 import type { EditorCtx } from './editor/fields.ts';
 import { cloneJson, stableStringify } from './editor/json-path.ts';
 import {
@@ -41,13 +41,13 @@ import {
   linkLang,
   linkTooLong,
   type LinkState,
-} from './url-state.ts';
-import { openLink } from './open-link.ts';
-import type { Refusal } from './refusal.ts';
-import { refusalWords } from './refusal-words.ts';
-import { MAX_FILE_BYTES, checkScenarioData } from './scenario-check.ts';
-import { createValidationService } from './validation-service.ts';
-import type { LinkOpened } from './validation-api.ts';
+} from './scenario/url-state.ts';
+import { openLink } from './scenario/open-link.ts';
+import type { Refusal } from './scenario/refusal.ts';
+import { refusalWords } from './scenario/refusal-words.ts';
+import { MAX_FILE_BYTES, checkScenarioData } from './scenario/scenario-check.ts';
+import { createValidationService } from './scenario/validation-service.ts';
+import type { LinkOpened } from './scenario/validation-api.ts';
 import {
   downloadText,
   fileSlug,
@@ -55,7 +55,7 @@ import {
   scenarioJson,
   weeklyCsv,
   yearlyCsv,
-} from './export.ts';
+} from './scenario/export.ts';
 
 /**
  * Simulation workers asked for by the page's address (`?workers=N`, for measurements), else

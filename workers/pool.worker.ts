@@ -2,7 +2,7 @@
 // and every analysis run here, on the same simulation workers (its children), so two runs never
 // compete for the cores with two pools. Folding 1,000 replications into a summary takes over
 // 100 ms at the end of a run, which must not block the page. The page talks to it through
-// comlink (web/run-service.ts for runs, web/analysis-service.ts for analyses).
+// comlink (web/run/run-service.ts for runs, web/analysis/analysis-service.ts for analyses).
 import { expose, type Endpoint } from 'comlink';
 import { createBrowserPool } from './browser.ts';
 import type { PoolOptions, SimPool } from './pool.ts';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { compressJson } from '../../web/url-state.ts';
+import { compressJson } from '../../web/scenario/url-state.ts';
 import { finalVerdict, longTasks, startApp, type App } from './harness.ts';
 
 type Json = Record<string, unknown>;

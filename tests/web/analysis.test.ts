@@ -17,15 +17,20 @@ import {
 import { varianceSplit } from '../../sim/analysis/variance-split.ts';
 import type { Sensitivity } from '../../sim/analysis/sensitivity.ts';
 import { CancelledError, type PoolRunOptions } from '../../workers/pool.ts';
-import { inputSplit, sizingWords, splitWords, unitsInterval } from '../../web/analysis-words.ts';
-import { sizingCurveData, tornadoData } from '../../web/chart-data.ts';
+import {
+  inputSplit,
+  sizingWords,
+  splitWords,
+  unitsInterval,
+} from '../../web/analysis/analysis-words.ts';
+import { sizingCurveData, tornadoData } from '../../web/charts/chart-data.ts';
 import { createAnalysisApi, type RunPool } from '../../workers/analysis-api.ts';
-import { analysisService, type AnalysisService } from '../../web/analysis-service.ts';
-import { RunCancelled } from '../../web/run-service.ts';
-import { SizingPanel } from '../../web/sizing-panel.ts';
-import { SensitivityPanel } from '../../web/sensitivity-panel.ts';
+import { analysisService, type AnalysisService } from '../../web/analysis/analysis-service.ts';
+import { RunCancelled } from '../../web/run/run-service.ts';
+import { SizingPanel } from '../../web/analysis/sizing-panel.ts';
+import { SensitivityPanel } from '../../web/analysis/sensitivity-panel.ts';
 import { translator } from '../../web/i18n/index.ts';
-import { renderVerdict } from '../../web/verdict-view.ts';
+import { renderVerdict } from '../../web/verdict/verdict-view.ts';
 
 const nl = translator('nl');
 const en = translator('en');

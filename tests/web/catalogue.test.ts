@@ -1,7 +1,7 @@
 // The library of scenarios: every file listed, the default first, names and ids read safely
 // from data not yet validated (validation happens when a scenario is chosen).
 import { describe, expect, it } from 'vitest';
-import { buildLibrary, DEFAULT_SCENARIO_ID } from '../../web/catalogue.ts';
+import { buildLibrary, DEFAULT_SCENARIO_ID } from '../../web/scenario/catalogue.ts';
 
 describe('the scenario library', () => {
   it('lists the default scenario first, then the others by name', () => {

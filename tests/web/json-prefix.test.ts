@@ -1,7 +1,7 @@
 // JSON cut off, told from text that is no JSON: a prefix of a valid object or list, at any
 // point, is cut off; an error anywhere before the end, or anything complete, is not.
 import { describe, expect, it } from 'vitest';
-import { isCutOffJson } from '../../web/json-prefix.ts';
+import { isCutOffJson } from '../../web/scenario/json-prefix.ts';
 import { defaultScenarioInput } from '../helpers/scenarios.ts';
 
 describe('isCutOffJson', () => {

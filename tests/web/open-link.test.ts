@@ -2,8 +2,8 @@
 // validated; the library scenario it equals when only run settings differ; and a reason
 // (never a throw) for a link that opens nothing.
 import { describe, expect, it } from 'vitest';
-import { openLink } from '../../web/open-link.ts';
-import { buildLibrary } from '../../web/catalogue.ts';
+import { openLink } from '../../web/scenario/open-link.ts';
+import { buildLibrary } from '../../web/scenario/catalogue.ts';
 import { defaultScenarioInput } from '../helpers/scenarios.ts';
 
 const scenario = defaultScenarioInput();

@@ -3,10 +3,10 @@
 // are placed in the editor's words, never as a JSON path or raw data.
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../web/i18n/index.ts';
-import { placeOf, placeWords } from '../../web/problem-place.ts';
-import type { Refusal } from '../../web/refusal.ts';
-import { LISTED_PROBLEMS, refusalWords, sizeWords } from '../../web/refusal-words.ts';
-import { checkScenarioData } from '../../web/scenario-check.ts';
+import { placeOf, placeWords } from '../../web/scenario/problem-place.ts';
+import type { Refusal } from '../../web/scenario/refusal.ts';
+import { LISTED_PROBLEMS, refusalWords, sizeWords } from '../../web/scenario/refusal-words.ts';
+import { checkScenarioData } from '../../web/scenario/scenario-check.ts';
 import { defaultScenarioInput } from '../helpers/scenarios.ts';
 
 const nl = translator('nl');

@@ -12,12 +12,12 @@ import {
   goalData,
   queueData,
   short,
-} from '../../web/chart-data.ts';
-import { renderCharts } from '../../web/results-view.ts';
-import { headline, judgement, renderVerdict } from '../../web/verdict-view.ts';
-import { formatDifference, pairable, renderCompare } from '../../web/compare-view.ts';
+} from '../../web/charts/chart-data.ts';
+import { renderCharts } from '../../web/verdict/results-view.ts';
+import { headline, judgement, renderVerdict } from '../../web/verdict/verdict-view.ts';
+import { formatDifference, pairable, renderCompare } from '../../web/compare/compare-view.ts';
 import { comparePaired } from '../../sim/results/compare.ts';
-import { yearlyCsv, weeklyCsv, resultsJson, fileSlug } from '../../web/export.ts';
+import { yearlyCsv, weeklyCsv, resultsJson, fileSlug } from '../../web/scenario/export.ts';
 import { translator } from '../../web/i18n/index.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

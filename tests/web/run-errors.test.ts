@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimPool } from '../../workers/pool.ts';
 import type { SimWorkerApi } from '../../workers/sim-api.ts';
-import { runErrorMessage } from '../../web/run-errors.ts';
+import { runErrorMessage } from '../../web/run/run-errors.ts';
 import { tooManyPeople } from '../../sim/run-size.ts';
 import { channelFactory, scenario } from '../workers/helpers.ts';
 

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../sim/results/aggregate.ts';
 import type { Scenario } from '../../sim/scenario/schema.ts';
-import { Runner, type Job, type SessionHandlers } from '../../web/runner.ts';
-import { RunCancelled, type RunService } from '../../web/run-service.ts';
+import { Runner, type Job, type SessionHandlers } from '../../web/run/runner.ts';
+import { RunCancelled, type RunService } from '../../web/run/run-service.ts';
 
 /**
  * A pool that takes 20 ms per run, gives the first impression asked for (as the summary of that

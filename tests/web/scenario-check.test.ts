@@ -6,7 +6,7 @@ import {
   checkScenarioData,
   checkScenarioText,
   parseScenarioText,
-} from '../../web/scenario-check.ts';
+} from '../../web/scenario/scenario-check.ts';
 import { defaultScenarioInput } from '../helpers/scenarios.ts';
 
 const text = JSON.stringify(defaultScenarioInput(), null, 2);

@@ -15,8 +15,8 @@ import {
   hasInlineScenario,
   linkLang,
   linkTooLong,
-} from '../../web/url-state.ts';
-import type { Refusal } from '../../web/refusal.ts';
+} from '../../web/scenario/url-state.ts';
+import type { Refusal } from '../../web/scenario/refusal.ts';
 import { defaultScenarioInput } from '../helpers/scenarios.ts';
 
 /** `text` packed as a link packs it, but without checking that it is JSON. */

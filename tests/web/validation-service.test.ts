@@ -3,14 +3,14 @@
 // settles, as a refusal, with a fresh worker for the next one.
 import { describe, expect, it } from 'vitest';
 import { expose, wrap } from 'comlink';
-import { buildLibrary } from '../../web/catalogue.ts';
-import { createValidationApi, type ValidationApi } from '../../web/validation-api.ts';
+import { buildLibrary } from '../../web/scenario/catalogue.ts';
+import { createValidationApi, type ValidationApi } from '../../web/scenario/validation-api.ts';
 import {
   validationService,
   type ValidationWorker,
   type ValidationWorkerFactory,
-} from '../../web/validation-service.ts';
-import { encodeHash } from '../../web/url-state.ts';
+} from '../../web/scenario/validation-service.ts';
+import { encodeHash } from '../../web/scenario/url-state.ts';
 import { defaultScenarioInput } from '../helpers/scenarios.ts';
 
 const input = defaultScenarioInput() as unknown as Record<string, unknown>;

@@ -39,7 +39,7 @@ const DYNAMIC: Record<string, (suffix: string) => boolean> = {
   unused_: literalIn(SCHEMA),
   priority_: literalIn(SCHEMA),
   field_: schemaProperty,
-  refuseSetting_: literalIn(read('web/refusal.ts')),
+  refuseSetting_: literalIn(read('web/scenario/refusal.ts')),
 };
 
 /** The web app's sources (code and page), without the catalogues themselves. */

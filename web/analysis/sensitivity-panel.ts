@@ -1,15 +1,15 @@
 // "Welke onzekerheid telt het zwaarst?": one-at-a-time sensitivity of the scenario's uncertain
 // parameters on the analysis worker, drawn as a tornado chart (largest swing on top) with the
 // same figures as a table. Says so plainly when the scenario has no ranges.
-import type { Sensitivity } from '../sim/analysis/sensitivity.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
+import type { Sensitivity } from '../../sim/analysis/sensitivity.ts';
+import type { Scenario } from '../../sim/scenario/schema.ts';
 import { AnalysisPanel } from './analysis-panel.ts';
 import { SENSITIVITY_PRECISION, type Precision } from './analysis-words.ts';
-import { tornadoData } from './chart-data.ts';
-import { parameterText, tornado } from './charts/tornado.ts';
-import { h, resultTable, type Child } from './dom.ts';
-import { number, numberFormat, percent, share } from './format.ts';
-import { chartCard } from './results-view.ts';
+import { tornadoData } from '../charts/chart-data.ts';
+import { parameterText, tornado } from '../charts/tornado.ts';
+import { h, resultTable, type Child } from '../dom.ts';
+import { number, numberFormat, percent, share } from '../format.ts';
+import { chartCard } from '../verdict/results-view.ts';
 
 export class SensitivityPanel extends AnalysisPanel {
   protected readonly id = 'sens';

@@ -2,7 +2,7 @@
 // and always settle: a check that takes longer than the time limit, or whose worker dies,
 // ends as a refusal, and the worker is replaced for the next check. Started on first use.
 import { wrap } from 'comlink';
-import type { Scenario } from '../sim/scenario/schema.ts';
+import type { Scenario } from '../../sim/scenario/schema.ts';
 import type { LibraryScenario } from './catalogue.ts';
 import type { Checked, Refusal } from './refusal.ts';
 import type { LinkOpened, ValidationApi } from './validation-api.ts';

@@ -1,8 +1,8 @@
 // The page header: scenario picker, import, the file menu (scenario and result exports),
 // share link and language switch. Draws what it is given; acts only through its handlers.
 import type { LibraryScenario } from './catalogue.ts';
-import { byId, h, replaceChildren } from './dom.ts';
-import type { Lang, T } from './i18n/index.ts';
+import { byId, h, replaceChildren } from '../dom.ts';
+import type { Lang, T } from '../i18n/index.ts';
 
 /** What the header shows. */
 export interface HeaderView {

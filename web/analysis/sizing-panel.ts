@@ -5,15 +5,15 @@ import {
   goalYearUnits,
   type SizingPoint,
   type SizingResult,
-} from '../sim/analysis/contingent-sizing.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
+} from '../../sim/analysis/contingent-sizing.ts';
+import type { Scenario } from '../../sim/scenario/schema.ts';
 import { AnalysisPanel } from './analysis-panel.ts';
 import { SIZING_PRECISION, TARGET_CHOICES, sizingWords, type Precision } from './analysis-words.ts';
-import { short, sizingCurveData } from './chart-data.ts';
-import { sizingCurve } from './charts/sizing-curve.ts';
-import { h, type Child } from './dom.ts';
-import { number, numberFormat, share } from './format.ts';
-import { chartCard } from './results-view.ts';
+import { short, sizingCurveData } from '../charts/chart-data.ts';
+import { sizingCurve } from '../charts/sizing-curve.ts';
+import { h, type Child } from '../dom.ts';
+import { number, numberFormat, share } from '../format.ts';
+import { chartCard } from '../verdict/results-view.ts';
 
 /** The contingents of a scenario as [id, name] (by owner, with the id where owners repeat). */
 export function contingentChoices(s: Scenario): [string, string][] {

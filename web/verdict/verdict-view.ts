@@ -1,13 +1,13 @@
 // The verdict, first on the page: P(goal met) for the goal year in plain words, then the
 // triage and rehousing shares with their 95% intervals against the targets, and where the
 // chain gets stuck. Shows interim figures while the full run is going on.
-import type { Interim, RunSummary } from '../sim/results/aggregate.ts';
-import type { Lang } from '../sim/results/verdict.ts';
-import { dateTime, number, share } from './format.ts';
-import { h, replaceChildren } from './dom.ts';
-import type { T } from './i18n/index.ts';
-import { bottleneck } from './chart-data.ts';
-import { inputSplit, splitWords } from './analysis-words.ts';
+import type { Interim, RunSummary } from '../../sim/results/aggregate.ts';
+import type { Lang } from '../../sim/results/verdict.ts';
+import { dateTime, number, share } from '../format.ts';
+import { h, replaceChildren } from '../dom.ts';
+import type { T } from '../i18n/index.ts';
+import { bottleneck } from '../charts/chart-data.ts';
+import { inputSplit, splitWords } from '../analysis/analysis-words.ts';
 
 /** What the verdict shows. */
 export interface VerdictView {

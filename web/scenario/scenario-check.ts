@@ -1,8 +1,8 @@
 // The check of a scenario that comes in as text (a file) or as parsed data (a file, a link):
 // too large, cut off, not JSON, not a scenario, a newer version, or refused by the validator.
 // Never throws: any exception, from parsing or from the validator, becomes a refusal.
-import { SCHEMA_VERSION, scenarioSchema, type Scenario } from '../sim/scenario/schema.ts';
-import { validateScenario, type Problem } from '../sim/scenario/validate.ts';
+import { SCHEMA_VERSION, scenarioSchema, type Scenario } from '../../sim/scenario/schema.ts';
+import { validateScenario, type Problem } from '../../sim/scenario/validate.ts';
 import { isCutOffJson } from './json-prefix.ts';
 import { placeOf } from './problem-place.ts';
 import type { Checked, LocatedProblem, Refusal } from './refusal.ts';

@@ -3,16 +3,16 @@
 // RunCancelled and tells the worker, which stops the run in flight (or drops the analysis from
 // its queue).
 import { proxy, type Remote } from 'comlink';
-import type { Scenario } from '../sim/scenario/schema.ts';
-import type { SizingPoint, SizingResult } from '../sim/analysis/contingent-sizing.ts';
-import type { Sensitivity } from '../sim/analysis/sensitivity.ts';
-import { RunCancelled } from './run-service.ts';
+import type { Scenario } from '../../sim/scenario/schema.ts';
+import type { SizingPoint, SizingResult } from '../../sim/analysis/contingent-sizing.ts';
+import type { Sensitivity } from '../../sim/analysis/sensitivity.ts';
+import { RunCancelled } from '../run/run-service.ts';
 import type {
   AnalysisApi,
   RunProgress,
   SensitivityRequest,
   SizingRequest,
-} from '../workers/analysis-api.ts';
+} from '../../workers/analysis-api.ts';
 
 export type { RunProgress, SensitivityRequest, SizingRequest };
 

@@ -1,7 +1,7 @@
 // What the validation worker does, apart from how it is reached: checks every scenario that
 // enters from outside (a link, a file) or from the editor, so that checking a large one never
 // holds up the page. Pure and never throwing: every outcome, failures included, is data.
-import type { Scenario } from '../sim/scenario/schema.ts';
+import type { Scenario } from '../../sim/scenario/schema.ts';
 import type { LibraryScenario } from './catalogue.ts';
 import { openLink, type Opened } from './open-link.ts';
 import type { Checked } from './refusal.ts';

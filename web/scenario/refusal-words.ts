@@ -1,12 +1,12 @@
 // Why a link or file was not opened, in the user's language and in plain words: sizes with
 // their limit, what to do next, and for a scenario the validator refused, each problem at
 // its place in the editor's words (never a JSON path, raw data or an internal id).
-import type { Lang } from '../sim/results/verdict.ts';
-import { REPLICATIONS } from '../sim/scenario/schema.ts';
-import { number } from './format.ts';
-import type { T } from './i18n/index.ts';
+import type { Lang } from '../../sim/results/verdict.ts';
+import { REPLICATIONS } from '../../sim/scenario/schema.ts';
+import { number } from '../format.ts';
+import type { T } from '../i18n/index.ts';
 import { placeWords } from './problem-place.ts';
-import { sentence } from '../sim/scenario/problem-words/index.ts';
+import { sentence } from '../../sim/scenario/problem-words/index.ts';
 import type { LocatedProblem, Refusal } from './refusal.ts';
 
 /** Problems listed one by one under a refusal; the rest are counted. */

@@ -1,14 +1,14 @@
 // Compare: scenario A (pinned) beside B (the current one), both run with the same seed and
 // number of replications, and the paired differences B − A with their 95% intervals.
-import type { PairedKpi, RunSummary } from '../sim/results/aggregate.ts';
-import { comparePaired, type PairedDifference } from '../sim/results/compare.ts';
-import { formatPath } from '../sim/scenario/validate.ts';
-import type { Lang } from '../sim/results/verdict.ts';
-import { number, share } from './format.ts';
-import { h, replaceChildren, resultTable } from './dom.ts';
-import type { Key, T } from './i18n/index.ts';
-import { jsonDiff } from './editor/json-path.ts';
-import { headline } from './verdict-view.ts';
+import type { PairedKpi, RunSummary } from '../../sim/results/aggregate.ts';
+import { comparePaired, type PairedDifference } from '../../sim/results/compare.ts';
+import { formatPath } from '../../sim/scenario/validate.ts';
+import type { Lang } from '../../sim/results/verdict.ts';
+import { number, share } from '../format.ts';
+import { h, replaceChildren, resultTable } from '../dom.ts';
+import type { Key, T } from '../i18n/index.ts';
+import { jsonDiff } from '../editor/json-path.ts';
+import { headline } from '../verdict/verdict-view.ts';
 
 /** One side of the comparison. */
 export interface Side {

@@ -1,12 +1,12 @@
 // The analyses in plain words: the answer of a contingent sizing ("Met 210 woningen per jaar
 // wordt het doel 2030 in minstens 80% van de toekomsten gehaald…"), and how much of the spread
 // comes from uncertain parameters and how much from chance. Pure, so it is tested.
-import type { SizingResult } from '../sim/analysis/contingent-sizing.ts';
-import { varianceSplit, type VarianceSplit } from '../sim/analysis/variance-split.ts';
-import type { RunSummary } from '../sim/results/aggregate.ts';
-import type { Lang } from '../sim/results/verdict.ts';
-import { number, percent, share } from './format.ts';
-import type { T } from './i18n/index.ts';
+import type { SizingResult } from '../../sim/analysis/contingent-sizing.ts';
+import { varianceSplit, type VarianceSplit } from '../../sim/analysis/variance-split.ts';
+import type { RunSummary } from '../../sim/results/aggregate.ts';
+import type { Lang } from '../../sim/results/verdict.ts';
+import { number, percent, share } from '../format.ts';
+import type { T } from '../i18n/index.ts';
 
 /** Replications per evaluated size: coarse grid, then near the answer. */
 export const SIZING_PRECISION = {

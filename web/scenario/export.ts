@@ -1,15 +1,15 @@
 // What the app lets a user take away: the scenario as JSON, results as CSV (per year, per week)
 // and JSON, and each chart as SVG or PNG. Builders are pure; downloads stay in the browser.
 import { dsvFormat } from 'd3';
-import type { RunSummary } from '../sim/results/aggregate.ts';
-import type { Estimate } from '../sim/results/stats.ts';
+import type { RunSummary } from '../../sim/results/aggregate.ts';
+import type { Estimate } from '../../sim/results/stats.ts';
 import {
   CHAIN_KPIS,
   FACILITY_KPIS,
   capacityColumn,
   type WeeklySeries,
-} from '../sim/results/columns.ts';
-import { verdict, type Lang } from '../sim/results/verdict.ts';
+} from '../../sim/results/columns.ts';
+import { verdict, type Lang } from '../../sim/results/verdict.ts';
 
 /** CSV conventions per language: Dutch spreadsheets expect ';' and a decimal comma. */
 function csvStyle(lang: Lang) {

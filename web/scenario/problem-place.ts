@@ -2,9 +2,9 @@
 // "Voorzieningen › “Nachtopvang” › Plekken › 2024" for facilities[0].capacity.2024. For a
 // scenario that was refused, so there is no editor to point at. The place is found where the
 // data is (in the validation worker) as steps without words; the page puts them in words.
-import type { Key, T } from './i18n/index.ts';
-import { isKey } from './i18n/index.ts';
-import type { Path } from './editor/json-path.ts';
+import type { Key, T } from '../i18n/index.ts';
+import { isKey } from '../i18n/index.ts';
+import type { Path } from '../editor/json-path.ts';
 
 /** One step of a place, without words. */
 export type PlaceStep =

@@ -1,7 +1,7 @@
 // Why a run failed, in the user's language: the worker pool's English messages rewritten
 // into Dutch where the pattern is known. A model error's own text (a bug report, for the
 // developers) stays as it is.
-import type { Lang } from '../sim/results/verdict.ts';
+import type { Lang } from '../../sim/results/verdict.ts';
 
 type Rule = [RegExp, (m: RegExpMatchArray) => string];
 

@@ -1,7 +1,7 @@
 // Why a scenario that came in (a link or a file) was not opened, as data without words: the
 // checks decide it (in a worker or in tests), refusal-words.ts says it in the user's language.
 // Every way an input can fail, including a failure of the check itself, is one of these.
-import type { Problem } from '../sim/scenario/validate.ts';
+import type { Problem } from '../../sim/scenario/validate.ts';
 import type { Place } from './problem-place.ts';
 
 /** A problem of a refused scenario, with its place in the scenario for words. */

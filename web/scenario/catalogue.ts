@@ -40,6 +40,6 @@ export function buildLibrary(files: Record<string, unknown>): LibraryScenario[] 
 
 /** The library bundled from scenarios/*.json. */
 export function loadLibrary(): LibraryScenario[] {
-  const modules = import.meta.glob<{ default: unknown }>('../scenarios/*.json', { eager: true });
+  const modules = import.meta.glob<{ default: unknown }>('../../scenarios/*.json', { eager: true });
   return buildLibrary(Object.fromEntries(Object.entries(modules).map(([k, m]) => [k, m.default])));
 }

@@ -2,8 +2,8 @@
 // (or `#id=<library scenario>`), plus seed, replications, input uncertainty and language.
 // Decoding never trusts the hash: its length is checked before anything is decoded, and it
 // gives raw data for the scenario check, or a refusal; decodeHash never throws.
-import type { Lang } from '../sim/results/verdict.ts';
-import { REPLICATIONS } from '../sim/scenario/schema.ts';
+import type { Lang } from '../../sim/results/verdict.ts';
+import { REPLICATIONS } from '../../sim/scenario/schema.ts';
 import type { Refusal } from './refusal.ts';
 
 /** The version prefix of the compressed scenario in the hash. */

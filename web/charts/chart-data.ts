@@ -1,20 +1,20 @@
 // Turns a run summary into the columns each chart draws, with names in the user's language.
 // The only place that knows both the result format and the charts; pure, so it is tested.
-import type { RunSummary } from '../sim/results/aggregate.ts';
-import { occupancySeries, type ChainKpi, type QueueSeries } from '../sim/results/columns.ts';
-import type { Estimate } from '../sim/results/stats.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
-import type { FanData } from './charts/occupancy-fan.ts';
-import type { QueuesData } from './charts/queues.ts';
-import type { GoalSharesData } from './charts/goal-shares.ts';
-import type { ContingentsData } from './charts/contingents.ts';
-import type { FlowData } from './charts/flow-sankey.ts';
-import type { DaysToHomeData } from './charts/days-to-home.ts';
-import type { SizingCurveData } from './charts/sizing-curve.ts';
-import type { TornadoData } from './charts/tornado.ts';
-import type { SizingPoint } from '../sim/analysis/contingent-sizing.ts';
-import type { Sensitivity } from '../sim/analysis/sensitivity.ts';
-import { isKey, type T } from './i18n/index.ts';
+import type { RunSummary } from '../../sim/results/aggregate.ts';
+import { occupancySeries, type ChainKpi, type QueueSeries } from '../../sim/results/columns.ts';
+import type { Estimate } from '../../sim/results/stats.ts';
+import type { Scenario } from '../../sim/scenario/schema.ts';
+import type { FanData } from './occupancy-fan.ts';
+import type { QueuesData } from './queues.ts';
+import type { GoalSharesData } from './goal-shares.ts';
+import type { ContingentsData } from './contingents.ts';
+import type { FlowData } from './flow-sankey.ts';
+import type { DaysToHomeData } from './days-to-home.ts';
+import type { SizingCurveData } from './sizing-curve.ts';
+import type { TornadoData } from './tornado.ts';
+import type { SizingPoint } from '../../sim/analysis/contingent-sizing.ts';
+import type { Sensitivity } from '../../sim/analysis/sensitivity.ts';
+import { isKey, type T } from '../i18n/index.ts';
 
 /** Queues shown in the queue chart, in order; the first three always, the rest when used. */
 export const SHOWN_QUEUES = [

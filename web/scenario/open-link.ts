@@ -1,9 +1,9 @@
 // What a decoded link opens: the scenario to edit (the link's own, or a library scenario),
 // with the link's seed and replications, checked; and the library scenario it equals if
 // only those run settings differ. Pure: the page shows the outcome, it does not decide it.
-import type { Validation } from '../sim/scenario/validate.ts';
+import type { Validation } from '../../sim/scenario/validate.ts';
 import type { LibraryScenario } from './catalogue.ts';
-import { stableStringify } from './editor/json-path.ts';
+import { stableStringify } from '../editor/json-path.ts';
 import type { Refusal } from './refusal.ts';
 import { checkScenarioData, notAScenario } from './scenario-check.ts';
 import type { LinkState } from './url-state.ts';

@@ -1,11 +1,11 @@
 // What the analysis panels ("Wat is er nodig?", sensitivity) share: a <details> card that runs
 // one analysis at a time on the analysis worker, with progress, a stop button, and a result
 // marked as out of date once the scenario changes. Subclasses draw controls and results.
-import type { Scenario } from '../sim/scenario/schema.ts';
-import type { Lang } from '../sim/results/verdict.ts';
+import type { Scenario } from '../../sim/scenario/schema.ts';
+import type { Lang } from '../../sim/results/verdict.ts';
 import type { AnalysisService } from './analysis-service.ts';
-import { h, replaceChildren, type Child } from './dom.ts';
-import type { Key, T } from './i18n/index.ts';
+import { h, replaceChildren, type Child } from '../dom.ts';
+import type { Key, T } from '../i18n/index.ts';
 import type { Precision } from './analysis-words.ts';
 
 /** idle: nothing run yet; running; done; cancelled (by the user or a scenario change); failed. */

@@ -1,10 +1,10 @@
 // The run bar: number of replications, the input-uncertainty switch and its replications
 // per draw, progress and the stop button, and the status line. Draws what it is given;
 // acts only through its handlers.
-import { h, replaceChildren } from './dom.ts';
-import { number } from './format.ts';
-import type { Lang, T } from './i18n/index.ts';
-import { PER_DRAW_CHOICES } from './analysis-words.ts';
+import { h, replaceChildren } from '../dom.ts';
+import { number } from '../format.ts';
+import type { Lang, T } from '../i18n/index.ts';
+import { PER_DRAW_CHOICES } from '../analysis/analysis-words.ts';
 
 /** Choices of the number of replications offered. */
 const REPLICATION_CHOICES = [100, 250, 500, 1000, 2500, 5000];

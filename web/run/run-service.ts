@@ -3,9 +3,9 @@
 // from the running aggregate; cancelling rejects the run at once, and the pool stops it between
 // batches without ending any simulation worker.
 import { proxy, wrap, type Remote } from 'comlink';
-import type { Interim, RunSummary } from '../sim/results/aggregate.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
-import type { PoolRunRequest, PoolWorkerApi } from '../workers/pool-worker-api.ts';
+import type { Interim, RunSummary } from '../../sim/results/aggregate.ts';
+import type { Scenario } from '../../sim/scenario/schema.ts';
+import type { PoolRunRequest, PoolWorkerApi } from '../../workers/pool-worker-api.ts';
 
 /** What the runner needs from a pool: runs that can be cancelled. */
 export interface RunService {
@@ -31,7 +31,7 @@ export class RunCancelled extends Error {
  * first run.
  */
 export function startPoolWorker(workers?: number): Remote<PoolWorkerApi> {
-  const worker = new Worker(new URL('../workers/pool.worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('../../workers/pool.worker.ts', import.meta.url), {
     type: 'module',
   });
   const remote = wrap<PoolWorkerApi>(worker);

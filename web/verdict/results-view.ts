@@ -1,12 +1,12 @@
 // The charts of a run, in the order of the user's questions: where people wait (queues,
 // occupancy per facility), the goal per year and time to a home, the flows, the contingents.
 // Each chart is drawn in its own frame, so no single task blocks the page for long.
-import type { RunSummary } from '../sim/results/aggregate.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
-import type { Lang } from '../sim/results/verdict.ts';
-import { cssString, h, nextFrame } from './dom.ts';
-import { numberFormat } from './format.ts';
-import type { T } from './i18n/index.ts';
+import type { RunSummary } from '../../sim/results/aggregate.ts';
+import type { Scenario } from '../../sim/scenario/schema.ts';
+import type { Lang } from '../../sim/results/verdict.ts';
+import { cssString, h, nextFrame } from '../dom.ts';
+import { numberFormat } from '../format.ts';
+import type { T } from '../i18n/index.ts';
 import {
   short,
   contingentData,
@@ -15,14 +15,14 @@ import {
   goalData,
   occupancyData,
   queueData,
-} from './chart-data.ts';
-import { occupancyFan } from './charts/occupancy-fan.ts';
-import { queues } from './charts/queues.ts';
-import { daysToHome } from './charts/days-to-home.ts';
-import { goalShares } from './charts/goal-shares.ts';
-import { flowSankey } from './charts/flow-sankey.ts';
-import { contingents } from './charts/contingents.ts';
-import { download, fileSlug, svgMarkup, svgToPng } from './export.ts';
+} from '../charts/chart-data.ts';
+import { occupancyFan } from '../charts/occupancy-fan.ts';
+import { queues } from '../charts/queues.ts';
+import { daysToHome } from '../charts/days-to-home.ts';
+import { goalShares } from '../charts/goal-shares.ts';
+import { flowSankey } from '../charts/flow-sankey.ts';
+import { contingents } from '../charts/contingents.ts';
+import { download, fileSlug, svgMarkup, svgToPng } from '../scenario/export.ts';
 
 interface ChartSpec {
   key: string;

@@ -2,10 +2,10 @@
 // one in flight. A job may ask for a first impression: the summary of its first replications,
 // taken from the running aggregate of the one run (identical to a run of that many), so charts
 // appear within a second while the run goes on, at no extra cost.
-import type { Interim, RunSummary } from '../sim/results/aggregate.ts';
+import type { Interim, RunSummary } from '../../sim/results/aggregate.ts';
 import { RunCancelled, type RunService } from './run-service.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
-import type { InputUncertainty } from '../sim/scenario/parameter-draws.ts';
+import type { Scenario } from '../../sim/scenario/schema.ts';
+import type { InputUncertainty } from '../../sim/scenario/parameter-draws.ts';
 
 /** One scenario to run. */
 export interface Job {
