@@ -277,7 +277,11 @@ describe('the app in Chromium', () => {
     await page.close();
   });
 
-  it('runs 1,000 futures without a main-thread task over 100 ms, and renews the docs screenshot on request', async () => {
+  // A guard against the page freezing, not a speed measurement: the target (no task over 50 ms)
+  // and the measured longest tasks are in `npm run bench:browser` (docs/performance.md), where
+  // 10 runs on a loaded 2-core machine gave 0–148 ms. Work moved back onto the page's thread
+  // (folding or drawing 1,000 futures at once) shows as tasks of several hundred ms.
+  it('runs 1,000 futures without a main-thread task over 250 ms, and renews the docs screenshot on request', async () => {
     const page = await open();
     const v = await finalVerdict(page, 1, FULL_RUN_MS);
     expect(v.headline).toMatch(/van de 1\.000 mogelijke toekomsten$/);
@@ -295,7 +299,7 @@ describe('the app in Chromium', () => {
       };
     });
     expect(tasks.end - tasks.start).toBeGreaterThan(0);
-    expect(tasks.during.filter((t) => t.duration > 100)).toEqual([]);
+    expect(tasks.during.filter((t) => t.duration > 250)).toEqual([]);
     await page.waitForFunction(() => document.querySelectorAll('#charts svg').length >= 10);
     await page.waitForTimeout(500);
     // The screenshot in the README, renewed on request only: a test run leaves the tree as it was.
