@@ -31,7 +31,7 @@ import {
   type OpenState,
 } from './editor/editor.ts';
 import { markProblems, problemSummary } from './editor/mark-problems.ts';
-import { placeOf, placeWords } from './scenario/problem-place.ts';
+import { placeBelow } from './scenario/problem-place.ts';
 import type { EditorCtx } from './editor/fields.ts';
 import { cloneJson, stableStringify } from './editor/json-path.ts';
 import {
@@ -401,8 +401,11 @@ function renderEditorPane(): void {
 }
 
 function showProblems(): void {
-  const marked = markProblems(byId('editor'), state.problems, state.lang, (p) =>
-    placeWords(placeOf(p.path, state.draft), state.t),
+  const marked = markProblems(
+    byId('editor'),
+    state.problems,
+    state.lang,
+    placeBelow(state.draft, state.t),
   );
   replaceChildren(byId('problems'), problemSummary(marked, state.t));
 }

@@ -11,6 +11,7 @@ import { markProblems, problemSummary } from '../../web/editor/mark-problems.ts'
 import type { EditorCtx } from '../../web/editor/fields.ts';
 import { jsonDiff } from '../../web/editor/json-path.ts';
 import { translator } from '../../web/i18n/index.ts';
+import { placeBelow } from '../../web/scenario/problem-place.ts';
 
 type Json = Record<string, unknown>;
 
@@ -120,6 +121,20 @@ describe('the scenario editor', () => {
     type('input[data-path="facilities[0].capacity.2024"]', '60');
     expect(check().marked).toEqual([]);
     expect(root.querySelectorAll('[aria-invalid], .invalid')).toHaveLength(0);
+  });
+
+  it('names a place below the field that lists a problem in the editor’s words, not as a path', () => {
+    const types = ctx.draft.householdTypes as { tenureYears: { weights: number[] } }[];
+    types[0].tenureYears.weights[2] = -1;
+    render();
+    const v = validateScenario(JSON.parse(JSON.stringify(ctx.draft)));
+    if (v.ok) throw new Error('expected a problem');
+    const listed = () => [...root.querySelectorAll('.errors li')].map((li) => li.textContent);
+    markProblems(root, v.problems, 'nl', placeBelow(ctx.draft, ctx.t));
+    expect(listed()).toEqual(['nr. 3: mag niet negatief zijn']);
+    // Without the words, the same place as a path (the fallback, e.g. in tests).
+    markProblems(root, v.problems, 'nl');
+    expect(listed()).toEqual(['[2]: mag niet negatief zijn']);
   });
 
   it('keeps text that is not a number in the draft, so the validator names the field', () => {

@@ -6,7 +6,7 @@ import { formatPath } from '../../sim/scenario/validate.ts';
 import type { Lang } from '../../sim/results/verdict.ts';
 import { cssString, h } from '../dom.ts';
 import type { T } from '../i18n/index.ts';
-import { sentence, type PlaceOf } from '../../sim/scenario/problem-words/index.ts';
+import { sentence } from '../../sim/scenario/problem-words/index.ts';
 import type { Path } from './json-path.ts';
 
 /** A problem and the element it was marked at. */
@@ -49,12 +49,22 @@ function labelsOf(target: HTMLElement, root: HTMLElement): string[] {
   return labels;
 }
 
-/** Removes every mark, then marks `problems` in the editor at `root`. */
+/**
+ * The words for a place in the scenario: the steps of `path` after its first `from` segments
+ * ("Gewichten › 4"), or undefined when there are none to name.
+ */
+export type PlaceWords = (path: Path, from: number) => string | undefined;
+
+/**
+ * Removes every mark, then marks `problems` in the editor at `root`. `place` names, in the
+ * editor's words, the part of a problem's place below the field that lists it, and the place
+ * of a problem inside another; without it, those parts are written as paths.
+ */
 export function markProblems(
   root: HTMLElement,
   problems: Problem[],
   lang: Lang,
-  placeOf?: PlaceOf,
+  place?: PlaceWords,
 ): MarkedProblem[] {
   root.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
   root.querySelectorAll('.has-problem').forEach((el) => el.classList.remove('has-problem'));
@@ -83,9 +93,12 @@ export function markProblems(
       ? (JSON.parse(container.dataset.jpath) as Path)
       : problem.path.slice(0, isControl(target) ? problem.path.length : depth);
     const rest = problem.path.slice(containerPath.length);
-    const message = sentence(problem, lang, placeOf);
+    const message = sentence(problem, lang, place && ((q) => place(q.path, 0) ?? q.where));
+    const below = rest.length
+      ? (place?.(problem.path, containerPath.length) ?? formatPath(rest))
+      : '';
     const list = container.querySelector(':scope > .errors');
-    if (list) list.append(h('li', {}, rest.length ? `${formatPath(rest)}: ${message}` : message));
+    if (list) list.append(h('li', {}, below ? `${below}: ${message}` : message));
     for (let d = container.closest('details'); d; d = d.parentElement?.closest('details') ?? null) {
       d.classList.add('has-problem');
     }

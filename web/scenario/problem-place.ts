@@ -116,3 +116,15 @@ export function placeWords(place: Place, t: T): string {
     )
     .join(' › ');
 }
+
+/**
+ * Words for the places in `data`: the steps of a path after its first `from` segments (all of
+ * it for 0), or undefined when there are none. For marking problems in the editor, where the
+ * field that lists a problem already says the first part.
+ */
+export function placeBelow(data: unknown, t: T): (path: Path, from: number) => string | undefined {
+  return (path, from) => {
+    const steps = placeOf(path, data).slice(placeOf(path.slice(0, from), data).length);
+    return steps.length > 0 ? placeWords(steps, t) : undefined;
+  };
+}
