@@ -116,7 +116,9 @@ describe('the scenario editor', () => {
     expect(marked[0].labels.join(' › ')).toContain('Plekken');
     const summary = problemSummary(marked, ctx.t)!;
     expect(summary.textContent).toContain('1 fout in het scenario');
-    expect(summary.textContent).toContain('facilities[0].capacity.2024');
+    expect(summary.textContent).toContain('Plekken');
+    expect(summary.textContent).not.toContain('facilities[0]');
+    expect(summary.querySelector('li')?.dataset.where).toBe('facilities[0].capacity.2024');
     // Fixing it clears every mark.
     type('input[data-path="facilities[0].capacity.2024"]', '60');
     expect(check().marked).toEqual([]);

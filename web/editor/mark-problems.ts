@@ -131,15 +131,15 @@ export function problemSummary(marked: MarkedProblem[], t: T): HTMLElement | nul
         const go = h(
           'button',
           { type: 'button', class: 'link', title: t('problemGoTo') },
-          m.labels.join(' › ') || m.problem.where,
+          m.labels.join(' › ') || t('placeScenario'),
         );
         go.addEventListener('click', () => reveal(m.target));
+        // The path stays out of sight (users meet the editor's words only), for tests and support.
         return h(
           'li',
-          {},
+          { 'data-where': m.problem.where },
           go,
-          h('span', { class: 'problem-message' }, ` — ${m.message} `),
-          h('code', {}, m.problem.where),
+          h('span', { class: 'problem-message' }, ` — ${m.message}`),
         );
       }),
     ),
