@@ -1,7 +1,9 @@
 // The library of scenarios: every file listed, the default first, names and ids read safely
 // from data not yet validated (validation happens when a scenario is chosen).
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildLibrary, DEFAULT_SCENARIO_ID } from '../../web/scenario/catalogue.ts';
+import { buildLibrary, DEFAULT_SCENARIO_ID, loadLibrary } from '../../web/scenario/catalogue.ts';
+import { SCENARIO_DIR } from '../helpers/scenarios.ts';
 
 describe('the scenario library', () => {
   it('lists the default scenario first, then the others by name', () => {
@@ -20,5 +22,12 @@ describe('the scenario library', () => {
       '../scenarios/lijst.json': [1, 2],
     });
     expect(lib).toEqual([{ file: 'raar.json', id: 'raar', name: 'raar', input: { id: 3 } }]);
+  });
+
+  it('bundles every file of scenarios/, the default first (as the page loads it)', () => {
+    const lib = loadLibrary();
+    const files = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json'));
+    expect(lib.map((s) => s.file).sort()).toEqual(files.sort());
+    expect(lib[0].id).toBe(DEFAULT_SCENARIO_ID);
   });
 });
