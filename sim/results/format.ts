@@ -14,15 +14,25 @@ export function locale(lang: Lang): string {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** One Intl formatter per language, style and number of decimals, made once. */
-function formatter(lang: Lang, style: 'percent' | 'decimal', digits: number): Intl.NumberFormat {
-  const key = `${lang}:${style}:${digits}`;
+/**
+ * One Intl formatter per language, style, decimals, whether they are fixed (else at most
+ * `digits`) and grouping, made once.
+ */
+function formatter(
+  lang: Lang,
+  style: 'percent' | 'decimal',
+  digits: number,
+  fixed = true,
+  grouped = true,
+): Intl.NumberFormat {
+  const key = `${lang}:${style}:${digits}:${fixed}:${grouped}`;
   let f = formatters.get(key);
   if (!f) {
     f = new Intl.NumberFormat(locale(lang), {
       style,
-      minimumFractionDigits: digits,
+      minimumFractionDigits: fixed ? digits : 0,
       maximumFractionDigits: digits,
+      useGrouping: grouped,
     });
     formatters.set(key, f);
   }
@@ -43,4 +53,17 @@ export function number(x: number, lang: Lang, digits = 0): string {
  */
 export function percent(x: number, lang: Lang, digits = 0): string {
   return Number.isFinite(x) ? formatter(lang, 'percent', digits).format(x) : '–';
+}
+
+/**
+ * A number as given, up to 6 decimals, grouped only from 10,000 on so that years read as
+ * years: "2024", "10.000", "0,25" (nl). For numbers quoted in sentences, not for tables.
+ */
+export function plainNumber(x: number, lang: Lang): string {
+  return formatter(lang, 'decimal', 6, false, Math.abs(x) >= 10_000).format(x);
+}
+
+/** A share (0–1) as a percentage with up to 2 decimals: "140%", "12,5%" (nl). */
+export function plainPercent(x: number, lang: Lang): string {
+  return formatter(lang, 'percent', 2, false).format(x);
 }

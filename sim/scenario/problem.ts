@@ -5,9 +5,19 @@
  */
 import { sentence } from './problem-words/index.ts';
 
-/** What a value of each type the schema expects is called (see `wrongType`). */
-export type Expected =
-  'number' | 'int' | 'string' | 'boolean' | 'array' | 'object' | 'record' | 'other';
+/** The types of value the schema expects that a problem names (see `wrongType`). */
+export const EXPECTED_TYPES = [
+  'number',
+  'int',
+  'string',
+  'boolean',
+  'array',
+  'object',
+  'record',
+] as const;
+
+/** A type the schema expects, or `other` for one no sentence names. */
+export type Expected = (typeof EXPECTED_TYPES)[number] | 'other';
 
 /** Nothing to name: the code says it all. */
 type None = Record<string, never>;

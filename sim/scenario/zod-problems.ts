@@ -4,7 +4,7 @@
  * else follows from the issue's kind and limits.
  */
 import type { z } from 'zod';
-import { problem, type Expected, type Problem } from './problem.ts';
+import { EXPECTED_TYPES, problem, type Expected, type Problem } from './problem.ts';
 
 /**
  * Codes the schema gives a check as its message, where the check's kind and limits alone
@@ -25,16 +25,6 @@ export const SCHEMA_CODES = [
 /** A code the schema names (see {@link SCHEMA_CODES}). */
 export type SchemaCode = (typeof SCHEMA_CODES)[number];
 
-const EXPECTED = new Set<string>([
-  'number',
-  'int',
-  'string',
-  'boolean',
-  'array',
-  'object',
-  'record',
-]);
-
 /** The code the schema gave an issue as its message, if it is one. */
 function schemaCode(issue: z.core.$ZodIssue): SchemaCode | undefined {
   return (SCHEMA_CODES as readonly string[]).includes(issue.message)
@@ -48,7 +38,9 @@ function issueProblem(issue: z.core.$ZodIssue, path: (string | number)[]): Probl
   if (named) return problem(path, named);
   switch (issue.code) {
     case 'invalid_type': {
-      const expected = (EXPECTED.has(issue.expected) ? issue.expected : 'other') as Expected;
+      const expected = (EXPECTED_TYPES as readonly string[]).includes(issue.expected)
+        ? (issue.expected as Expected)
+        : 'other';
       return issue.input === undefined
         ? problem(path, 'required', { expected })
         : problem(path, 'wrongType', { expected });

@@ -1,7 +1,7 @@
 // The app's words: one catalogue per language (nl.ts, the default, defines the keys; en.ts
 // has the same ones), and `translate`, which fills `{name}` placeholders and chooses plural
 // forms with the language's plural rules.
-import type { Lang } from '../../sim/results/verdict.ts';
+import { locale, type Lang } from '../../sim/results/format.ts';
 import { parseNumber } from '../format.ts';
 import { en } from './en.ts';
 import { nl } from './nl.ts';
@@ -42,7 +42,7 @@ const pluralRules = new Map<Lang, Intl.PluralRules>();
 function pluralCategory(value: string | number, lang: Lang): Intl.LDMLPluralRule {
   let rules = pluralRules.get(lang);
   if (!rules) {
-    rules = new Intl.PluralRules(lang === 'nl' ? 'nl-NL' : 'en-GB');
+    rules = new Intl.PluralRules(locale(lang));
     pluralRules.set(lang, rules);
   }
   const x = typeof value === 'number' ? value : parseNumber(value, lang);

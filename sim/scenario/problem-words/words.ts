@@ -4,7 +4,7 @@
  */
 import type { Problem, ProblemCode, ProblemParams } from '../problem.ts';
 import type { FacilityKind, HousingRoute } from '../schema.ts';
-import { locale, type Lang } from '../../results/format.ts';
+import { locale, plainNumber, plainPercent, type Lang } from '../../results/format.ts';
 
 /** Helpers a catalogue's sentences are written with. */
 export interface Words {
@@ -37,26 +37,6 @@ export interface Vocabulary {
 /** At most this many names are written in one list. */
 const LISTED = 10;
 
-const formats = new Map<string, Intl.NumberFormat>();
-function format(
-  lang: Lang,
-  style: 'decimal' | 'percent',
-  digits: number,
-  grouped = true,
-): Intl.NumberFormat {
-  const key = `${lang}:${style}:${digits}:${grouped}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale(lang), {
-      style,
-      maximumFractionDigits: digits,
-      useGrouping: grouped,
-    });
-    formats.set(key, f);
-  }
-  return f;
-}
-
 const listFormats = new Map<Lang, Intl.ListFormat>();
 function listFormat(lang: Lang): Intl.ListFormat {
   let f = listFormats.get(lang);
@@ -69,11 +49,10 @@ function listFormat(lang: Lang): Intl.ListFormat {
 
 /** The helpers for `lang`, with its vocabulary, writing inner problems with `inner`. */
 export function wordsFor(lang: Lang, v: Vocabulary, inner: (p: Problem) => string): Words {
-  // Years and small counts ungrouped ("2024"), larger numbers grouped ("10.000").
-  const n = (x: number) => format(lang, 'decimal', 6, Math.abs(x) >= 10_000).format(x);
+  const n = (x: number) => plainNumber(x, lang);
   return {
     n,
-    pct: (x) => format(lang, 'percent', 2).format(x),
+    pct: (x) => plainPercent(x, lang),
     list: (names) =>
       names.length > LISTED
         ? `${names.slice(0, LISTED).join(', ')} ${v.more(n(names.length - LISTED))}`
